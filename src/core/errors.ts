@@ -1,0 +1,43 @@
+/**
+ * Every failure a timeline can meet, as one typed error whose message is a sentence a user can act on.
+ * Messages never carry secrets: callers build them from redacted text only.
+ */
+export type TimelineErrorKind =
+  | 'config' // bad base URL, missing secret, unknown kind: refused before any request
+  | 'network' // connection refused, reset, DNS
+  | 'timeout' // connect, headers or body took too long
+  | 'cancelled' // the user (or a newer request) cancelled
+  | 'auth' // 401
+  | 'forbidden' // 403
+  | 'notFound' // 404
+  | 'rateLimited' // 429 after the retries
+  | 'server' // 5xx after the retries
+  | 'http' // any other unexpected status
+  | 'tooLarge' // body over the size cap
+  | 'badJson' // body is not JSON
+  | 'badShape' // JSON, but not the documented envelope
+  | 'repeatCursor' // the server handed back a cursor it already gave
+  | 'emptyRun'; // too many empty pages in a row: ask before going on
+
+export class TimelineError extends Error {
+  override readonly name = 'TimelineError';
+  constructor(
+    readonly kind: TimelineErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; attempts?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isTimelineError(e: unknown): e is TimelineError {
+  return e instanceof TimelineError;
+}
+
+/** Turns anything thrown into a TimelineError, keeping typed ones as they are. */
+export function toTimelineError(e: unknown): TimelineError {
+  if (isTimelineError(e)) return e;
+  if (e instanceof Error && e.name === 'AbortError') return new TimelineError('cancelled', 'The request was cancelled.');
+  const text = e instanceof Error ? e.message : String(e);
+  return new TimelineError('network', `The request failed: ${text}`);
+}

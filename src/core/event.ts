@@ -1,0 +1,25 @@
+import type { RawItem } from './rawPage';
+
+/**
+ * One event of a timeline, normalized across APIs. Only the fields the tree needs are held as values;
+ * the item's exact JSON text stays in its page's bytes (see RawItem) and is sliced out on demand.
+ */
+export interface TimelineEvent {
+  /** Unique within a connection: Pismo's tenant_account_timestamp, TalentLMS's id. */
+  readonly id: string;
+  /** The API value, e.g. `user_login_user` or `REFUSAL`. */
+  readonly type: string;
+  /** The grouping key shown as a category node. */
+  readonly category: string;
+  /** Human label, e.g. "User completed course" or "TRANSACTION · REFUSAL". */
+  readonly label: string;
+  /** The timestamp exactly as the server sent it (nanoseconds kept). */
+  readonly timestamp: string;
+  /** Sort key derived from the timestamp: larger is newer (see time.ts). */
+  readonly sortKey: string;
+  readonly correlationId?: string;
+  readonly accountId?: string;
+  /** A short actor or amount for the row's description. */
+  readonly summary?: string;
+  readonly raw: RawItem;
+}

@@ -1,0 +1,140 @@
+/**
+ * A page's body kept as the bytes the server sent. Events point into it by index, so the JSON shown for an
+ * event is exactly the server's text (big integers, `1.10`, nanosecond timestamps and escapes intact) and
+ * memory stays near the size of the responses instead of the 3–5× that parsed objects cost.
+ */
+export class RawPage {
+  /** [start0, end0, start1, end1, …] byte offsets of each item, found on first use. */
+  private ranges: Uint32Array | undefined;
+
+  /**
+   * @param bytes the whole response body
+   * @param itemsKey the top-level key holding the item array (`items`, `_data`); undefined for a bare array
+   */
+  constructor(
+    readonly bytes: Buffer,
+    readonly itemsKey: string | undefined,
+  ) {}
+
+  get itemCount(): number {
+    return this.itemRanges().length / 2;
+  }
+
+  /** The exact JSON text of item `index`. */
+  itemText(index: number): string {
+    const ranges = this.itemRanges();
+    if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
+    return this.bytes.toString('utf8', ranges[index * 2], ranges[index * 2 + 1]);
+  }
+
+  private itemRanges(): Uint32Array {
+    this.ranges ??= findItemRanges(this.bytes, this.itemsKey);
+    return this.ranges;
+  }
+}
+
+/** Where one event's text lives: its page and its position in the page's item array. */
+export interface RawItem {
+  readonly page: RawPage;
+  readonly index: number;
+}
+
+export function rawText(item: RawItem): string {
+  return item.page.itemText(item.index);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * Byte offsets of every element of the item array. The body must already be valid JSON (the source parsed
+ * it); structural characters are ASCII, so scanning UTF-8 bytes is safe. A duplicate key counts as its last
+ * occurrence, as in JSON.parse.
+ */
+export function findItemRanges(bytes: Uint8Array, itemsKey: string | undefined): Uint32Array {
+  let pos = skipSpace(bytes, 0);
+  if (itemsKey === undefined) return arrayElementRanges(bytes, pos);
+  if (bytes[pos] !== OPEN_OBJECT) return new Uint32Array(0);
+  let found: Uint32Array = new Uint32Array(0);
+  pos = skipSpace(bytes, pos + 1);
+  while (pos < bytes.length && bytes[pos] !== CLOSE_OBJECT) {
+    const keyEnd = skipString(bytes, pos);
+    const key = JSON.parse(Buffer.from(bytes.subarray(pos, keyEnd)).toString('utf8')) as string;
+    pos = skipSpace(bytes, keyEnd);
+    if (bytes[pos] !== COLON) break;
+    pos = skipSpace(bytes, pos + 1);
+    if (key === itemsKey && bytes[pos] === OPEN_ARRAY) found = arrayElementRanges(bytes, pos);
+    pos = skipSpace(bytes, skipValue(bytes, pos));
+    if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
+  }
+  return found;
+}
+
+function arrayElementRanges(bytes: Uint8Array, start: number): Uint32Array {
+  if (bytes[start] !== OPEN_ARRAY) return new Uint32Array(0);
+  const out: number[] = [];
+  let pos = skipSpace(bytes, start + 1);
+  while (pos < bytes.length && bytes[pos] !== CLOSE_ARRAY) {
+    const end = skipValue(bytes, pos);
+    out.push(pos, end);
+    pos = skipSpace(bytes, end);
+    if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
+  }
+  return Uint32Array.from(out);
+}
+
+function skipSpace(bytes: Uint8Array, pos: number): number {
+  while (pos < bytes.length && isSpace(bytes[pos])) pos++;
+  return pos;
+}
+
+/** `pos` is at an opening quote; returns the offset just past the closing one. */
+function skipString(bytes: Uint8Array, pos: number): number {
+  pos++;
+  while (pos < bytes.length) {
+    const c = bytes[pos];
+    if (c === BACKSLASH) pos += 2;
+    else if (c === QUOTE) return pos + 1;
+    else pos++;
+  }
+  return pos;
+}
+
+/** Returns the offset just past the value starting at `pos`. */
+function skipValue(bytes: Uint8Array, pos: number): number {
+  const first = bytes[pos];
+  if (first === QUOTE) return skipString(bytes, pos);
+  if (first === OPEN_OBJECT || first === OPEN_ARRAY) {
+    let depth = 0;
+    while (pos < bytes.length) {
+      const c = bytes[pos];
+      if (c === QUOTE) {
+        pos = skipString(bytes, pos);
+        continue;
+      }
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        depth--;
+        if (depth === 0) return pos + 1;
+      }
+      pos++;
+    }
+    return pos;
+  }
+  while (pos < bytes.length) {
+    const c = bytes[pos];
+    if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c)) break;
+    pos++;
+  }
+  return pos;
+}

@@ -1,0 +1,40 @@
+import type { TimelineEvent } from './event';
+
+/** An opaque position in a timeline, exactly as the server gave it (never built by hand). */
+export type Cursor = string;
+
+export interface PageRequest {
+  /** Absent on the first page. */
+  readonly cursor?: Cursor;
+  readonly limit: number;
+}
+
+export interface Page {
+  readonly events: TimelineEvent[];
+  /** Absent when this was the last page. */
+  readonly nextCursor?: Cursor;
+  /** Bytes read for this page, for logs and the memory budget. */
+  readonly bytes: number;
+}
+
+/**
+ * One API's way of reading a timeline page. The paging logic (Timeline) takes a source as a parameter,
+ * so it is tested with any fetcher, and each API lives in one file under src/sources.
+ */
+export interface TimelineSource {
+  fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page>;
+}
+
+/** A source whose setup is asynchronous (start a server, read a secret): set up on first fetch, once. */
+export class DeferredSource implements TimelineSource {
+  private source: Promise<TimelineSource> | undefined;
+
+  constructor(private readonly create: () => Promise<TimelineSource>) {}
+
+  async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
+    this.source ??= this.create();
+    // A failed setup (a missing secret, say) is tried again on the next fetch.
+    this.source.catch(() => (this.source = undefined));
+    return (await this.source).fetchPage(request, signal);
+  }
+}

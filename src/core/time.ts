@@ -1,0 +1,89 @@
+/**
+ * Timestamps stay strings: a JavaScript Date drops Pismo's nanoseconds. Ordering uses a sort key built from
+ * the string's own digits; display formats it back with every fractional digit kept.
+ */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DMY = /^(\d{2})\/(\d{2})\/(\d{4}),?\s+(\d{2}):(\d{2})(?::(\d{2}))?$/; // TalentLMS v1 "23/08/2020, 05:58:53"
+const EPOCH_OFFSET = 100_000_000_000; // keeps keys of dates before 1970 positive and the same width
+
+export interface ParsedTime {
+  /** Whole seconds since the Unix epoch, UTC. */
+  readonly epochSeconds: number;
+  /** Nine digits of fraction. */
+  readonly nanos: string;
+}
+
+export function parseTimestamp(raw: string | number | undefined | null): ParsedTime | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const text = String(raw).trim();
+  if (/^\d{9,10}$/.test(text)) return { epochSeconds: Number(text), nanos: '000000000' };
+  if (/^\d{12,13}$/.test(text)) {
+    const ms = Number(text);
+    return { epochSeconds: Math.floor(ms / 1000), nanos: String(ms % 1000).padStart(3, '0') + '000000' };
+  }
+  let m = ISO.exec(text);
+  if (m) {
+    const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
+    const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) / 1000;
+    return { epochSeconds: local - zoneOffsetSeconds(zone), nanos: frac.padEnd(9, '0') };
+  }
+  m = DMY.exec(text);
+  if (m) {
+    const [, d, mo, y, h, mi, s = '0'] = m;
+    return { epochSeconds: Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) / 1000, nanos: '000000000' };
+  }
+  return undefined;
+}
+
+function zoneOffsetSeconds(zone: string | undefined): number {
+  if (!zone || zone.toUpperCase() === 'Z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+}
+
+/** Larger is newer; an unreadable time sorts as the oldest. Fixed width, so string order is time order. */
+export function sortKey(raw: string | number | undefined | null): string {
+  const t = parseTimestamp(raw);
+  if (!t) return '';
+  return `${String(t.epochSeconds + EPOCH_OFFSET).padStart(12, '0')}.${t.nanos}`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `2022-02-15 20:27:02.151790540 UTC` (every fractional digit the server sent, padded to nine). */
+export function formatUtc(t: ParsedTime): string {
+  const d = new Date(t.epochSeconds * 1000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${t.nanos} UTC`;
+}
+
+/** The same instant in the machine's time zone, with its offset. */
+export function formatLocal(t: ParsedTime): string {
+  const d = new Date(t.epochSeconds * 1000);
+  const offsetMin = -d.getTimezoneOffset();
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${t.nanos} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+const UNITS: [number, string][] = [
+  [365 * 24 * 3600, 'y'],
+  [30 * 24 * 3600, 'mo'],
+  [7 * 24 * 3600, 'w'],
+  [24 * 3600, 'd'],
+  [3600, 'h'],
+  [60, 'm'],
+];
+
+/** "3h ago", "2d ago", "just now"; "in 5m" for a time ahead of the clock. */
+export function relativeTime(t: ParsedTime, nowMs: number): string {
+  const delta = Math.round(nowMs / 1000 - t.epochSeconds);
+  const abs = Math.abs(delta);
+  if (abs < 60) return 'just now';
+  const [size, unit] = UNITS.find(([s]) => abs >= s) ?? UNITS[UNITS.length - 1];
+  const n = Math.floor(abs / size);
+  return delta >= 0 ? `${n}${unit} ago` : `in ${n}${unit}`;
+}
