@@ -1,0 +1,84 @@
+import { chainContext, payload } from './pismoPayloads';
+import { SALT, chainAt } from './pismoScenarios';
+import { streamFor } from './random';
+import { str } from './rawJson';
+import { formatNs } from './time';
+
+export const TENANT = 'TN-demo';
+export const ACCOUNT_ID = 4242001;
+/** The cursor key's partition, `TENANT::ACCOUNT_ID`. */
+export const TENANT_ACCOUNT = `${TENANT}::${ACCOUNT_ID}`;
+
+const NEWEST_NS = BigInt(Date.UTC(2025, 5, 30, 21, 14, 5)) * 1_000_000n;
+const SLOT_S = 420;
+const SLOT_NS = BigInt(SLOT_S) * 1_000_000_000n;
+
+/**
+ * Values JavaScript cannot round-trip, in every event whose index % 50 === 7: an integer past 2^53, a
+ * decimal with a trailing zero, an exponent, non-BMP unicode, quotes and brackets inside a string, and
+ * escaped line/paragraph separators.
+ */
+const TORTURE =
+  '"authorization_code":12345678901234567890,"sequence":9007199254740993,"fx_rate":1.10,"risk_score":1.5e-7,' +
+  `"merchant_name":${str('Café Zürich 東京 🚀')},"memo":${str('he said "}]" ok')},"note":"line\\u2028break\\u2029end"`;
+
+export const isTortureIndex = (index: number): boolean => index % 50 === 7;
+/** Some schemas type `data` as a string: these events send their data JSON-encoded inside a string. */
+export const isStringDataIndex = (index: number): boolean => index % 50 === 23;
+
+export interface PismoEvent {
+  readonly index: number;
+  readonly category: string;
+  readonly type: string;
+  readonly ns: bigint;
+  readonly timestamp: string;
+  /** The item's exact JSON text. */
+  readonly text: string;
+}
+
+/**
+ * A synthetic account timeline, index 0 newest. Nothing is stored: each event is rebuilt from
+ * (seed, index), so 200,000 events cost no memory and any page can be served without the ones before it.
+ */
+export class PismoTimeline {
+  constructor(
+    readonly seed: number,
+    readonly count: number,
+  ) {}
+
+  /** Index i sits at a random point of its own 7-minute slot, so times fall strictly as the index grows. */
+  timeNs(index: number): bigint {
+    const random = streamFor(this.seed, SALT.time, index);
+    const back = BigInt(Math.floor(random() * SLOT_S)) * 1_000_000_000n + BigInt(Math.floor(random() * 1e9));
+    return NEWEST_NS - BigInt(index) * SLOT_NS - back;
+  }
+
+  /** The smallest index whose time is at or before `ns` (`count` when none): a binary search, times being sorted. */
+  firstAtOrBefore(ns: bigint): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeNs(mid) <= ns) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  event(index: number): PismoEvent {
+    const ns = this.timeNs(index);
+    const timestamp = formatNs(ns);
+    const chain = chainAt(this.seed, index);
+    const ctx = chainContext(chain.random, chain.length === 1);
+    const [category, type] = chain.step;
+    let data = payload(chain.step, ctx, streamFor(this.seed, SALT.event, index), ns);
+    if (isTortureIndex(index)) data = `${data.slice(0, -1)},${TORTURE}}`;
+    if (isStringDataIndex(index)) data = str(data);
+    const text =
+      `{"type":${str(type)},"account_id":${ACCOUNT_ID},"category":${str(category)},` +
+      `"tenant_account_timestamp":${str(`${TENANT_ACCOUNT}::${timestamp}`)},"data":${data},` +
+      (ctx.correlationId === undefined ? '' : `"correlation_id":"${ctx.correlationId}",`) +
+      `"timestamp":"${timestamp}"}`;
+    return { index, category, type, ns, timestamp, text };
+  }
+}

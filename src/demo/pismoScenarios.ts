@@ -1,0 +1,81 @@
+import { type Random, mix, pick, streamFor } from './random';
+
+/** [category, type]: the category is the broad group (TRANSACTION), the type the specific event (REFUSAL). */
+export type Step = readonly [category: string, type: string];
+
+/** Events that happen on their own; repeats weight the draw. */
+const SINGLES: readonly Step[] = [
+  ['TRANSACTION', 'AUTHORIZE'], ['TRANSACTION', 'AUTHORIZE'], ['TRANSACTION', 'AUTHORIZE'], ['TRANSACTION', 'AUTHORIZE'],
+  ['TRANSACTION', 'REFUSAL'], ['TRANSACTION', 'CANCELLATION'],
+  ['CASH_IN', 'CONFIRMATION'], ['CASH_IN', 'CONFIRMATION'], ['CASH_IN', 'DENIED'],
+  ['CASH_OUT', 'CONFIRMATION'], ['CASH_OUT', 'DENIED'],
+  ['CARD', 'BLOCK'], ['CARD', 'UNBLOCK'], ['CARD', 'ACTIVATION'],
+  ['CREDIT', 'LIMIT_NEAR'], ['CREDIT', 'LIMIT_REACHED'],
+  ['DISPUTE', 'CREATE'],
+  ['STATEMENT', 'CLOSE'], ['STATEMENT', 'PAYMENT'], ['STATEMENT', 'OVERDUE'],
+  ['TOKENIZATION', 'PROVISIONING'],
+];
+
+/** Related events, oldest first; every event of one chain shares a correlation_id and a context. */
+const CHAINS: Readonly<Record<2 | 3 | 4, readonly (readonly Step[])[]>> = {
+  2: [
+    [['TRANSACTION', 'AUTHORIZE'], ['TRANSACTION', 'CANCELLATION']],
+    [['CASH_IN', 'AUTHORIZATION'], ['CASH_IN', 'CONFIRMATION']],
+    [['CASH_IN', 'AUTHORIZATION'], ['CASH_IN', 'CANCELLATION']],
+    [['CASH_OUT', 'AUTHORIZATION'], ['CASH_OUT', 'CONFIRMATION']],
+    [['CASH_OUT', 'AUTHORIZATION'], ['CASH_OUT', 'DENIED']],
+    [['CARD', 'BLOCK'], ['CARD', 'UNBLOCK']],
+    [['TRANSACTION', 'AUTHORIZE'], ['CREDIT', 'LIMIT_NEAR']],
+    [['STATEMENT', 'CLOSE'], ['STATEMENT', 'PAYMENT']],
+    [['TOKENIZATION', 'PROVISIONING'], ['TOKENIZATION', 'ACTIVATION']],
+  ],
+  3: [
+    [['CARD', 'CREATION'], ['CARD', 'PRODUCTION'], ['CARD', 'DELIVERY']],
+    [['TRANSACTION', 'AUTHORIZE'], ['CREDIT', 'LIMIT_REACHED'], ['TRANSACTION', 'REFUSAL']],
+    [['STATEMENT', 'CLOSE'], ['STATEMENT', 'OVERDUE'], ['STATEMENT', 'PAYMENT']],
+    [['TRANSACTION', 'AUTHORIZE'], ['DISPUTE', 'CREATE'], ['TRANSACTION', 'CANCELLATION']],
+    [['CASH_OUT', 'AUTHORIZATION'], ['CASH_OUT', 'CONFIRMATION'], ['CASH_OUT', 'CANCELLATION']],
+  ],
+  4: [
+    [['CARD', 'CREATION'], ['CARD', 'PRODUCTION'], ['CARD', 'DELIVERY'], ['CARD', 'ACTIVATION']],
+    [['TOKENIZATION', 'PROVISIONING'], ['TOKENIZATION', 'ACTIVATION'], ['TOKENIZATION', 'SUSPENSION'], ['TOKENIZATION', 'DELETION']],
+    [['TRANSACTION', 'AUTHORIZE'], ['CREDIT', 'LIMIT_NEAR'], ['CREDIT', 'LIMIT_REACHED'], ['TRANSACTION', 'REFUSAL']],
+    [['CARD', 'BLOCK'], ['DISPUTE', 'CREATE'], ['TRANSACTION', 'CANCELLATION'], ['CARD', 'UNBLOCK']],
+  ],
+};
+
+/**
+ * Indices are cut into blocks of four, each split into chains by one of these compositions (repeats weight
+ * the draw toward short chains). A chain is a run of adjacent indices, so related events sit close in time.
+ */
+const SPLITS: readonly (readonly number[])[] = [
+  [1, 1, 1, 1], [1, 1, 1, 1], [2, 1, 1], [1, 2, 1], [1, 1, 2], [2, 2], [2, 2], [3, 1], [1, 3], [4],
+];
+const BLOCK = 4;
+
+/** Separates the streams drawn from one seed. */
+export const SALT = { time: 1, split: 2, chain: 3, event: 4 } as const;
+
+export interface ChainPosition {
+  /** Index of the chain's newest event (indices grow toward the past). */
+  readonly start: number;
+  readonly length: number;
+  /** This event's place in the story. */
+  readonly step: Step;
+  /** The chain's own stream, already past the scenario draw: every member reads the same values from it. */
+  readonly random: Random;
+}
+
+export function chainAt(seed: number, index: number): ChainPosition {
+  const blockStart = index - (index % BLOCK);
+  const split = SPLITS[mix(seed, SALT.split, blockStart) % SPLITS.length];
+  let start = blockStart;
+  let length = split[0];
+  for (let k = 1; start + length <= index; k++) {
+    start += length;
+    length = split[k];
+  }
+  const random = streamFor(seed, SALT.chain, start);
+  const steps = length === 1 ? [pick(random, SINGLES)] : pick(random, CHAINS[length as 2 | 3 | 4]);
+  return { start, length, step: steps[start + length - 1 - index], random };
+}
