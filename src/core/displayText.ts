@@ -3,6 +3,7 @@
  * bidirectional overrides and zero-width characters are shown as visible escapes, so a payload cannot
  * reorder or hide what the user reads, and very long values are cut.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function displayText(value: string, max = 200): string {

@@ -15,6 +15,8 @@ export interface Page {
   readonly nextCursor?: Cursor;
   /** Bytes read for this page, for logs and the memory budget. */
   readonly bytes: number;
+  /** Calls left in the current rate-limit window, where the server says. */
+  readonly rateLimit?: { readonly remaining: number; readonly limit?: number };
 }
 
 /**
@@ -23,13 +25,18 @@ export interface Page {
  */
 export interface TimelineSource {
   fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page>;
+  /** Releases connections held open (keep-alive sockets). */
+  close?(): Promise<void>;
 }
 
 /** A source whose setup is asynchronous (start a server, read a secret): set up on first fetch, once. */
 export class DeferredSource implements TimelineSource {
   private source: Promise<TimelineSource> | undefined;
 
-  constructor(private readonly create: () => Promise<TimelineSource>) {}
+  constructor(
+    private readonly create: () => Promise<TimelineSource>,
+    private readonly release?: () => Promise<void>,
+  ) {}
 
   async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
     this.source ??= this.create();
@@ -37,4 +44,9 @@ export class DeferredSource implements TimelineSource {
     this.source.catch(() => (this.source = undefined));
     return (await this.source).fetchPage(request, signal);
   }
+
+  async close(): Promise<void> {
+    await this.release?.();
+  }
 }
+

@@ -1,7 +1,7 @@
 import { Category } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
-import type { Cursor, TimelineSource } from './source';
+import type { Cursor, Page, TimelineSource } from './source';
 
 export interface TimelineOptions {
   /** Events asked for per page. */
@@ -34,6 +34,7 @@ export class Timeline {
   private lastError: TimelineError | undefined;
   private inFlight: { promise: Promise<LoadResult>; controller: AbortController } | undefined;
   private pagesRead = 0;
+  private lastRateLimit: Page['rateLimit'];
   private bytesRead = 0;
 
   constructor(
@@ -56,6 +57,11 @@ export class Timeline {
 
   get byteCount(): number {
     return this.bytesRead;
+  }
+
+  /** The rate-limit budget the server reported with the last page, if it does. */
+  get rateLimit(): Page['rateLimit'] {
+    return this.lastRateLimit;
   }
 
   /** True until the first load has been attempted. */
@@ -122,6 +128,7 @@ export class Timeline {
         pages++;
         this.pagesRead++;
         this.bytesRead += page.bytes;
+        this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
         for (const event of page.events) if (this.add(event)) added++;
         this.advance(page.nextCursor);
       }

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { Redactor } from './core/redact';
+import { registerCommands } from './ui/commands';
+import { ConnectionStore } from './ui/connection';
+import { ConnectionCommands } from './ui/connectionCommands';
+import { DemoService } from './ui/demo';
+import { EVENT_SCHEME, EventDocumentProvider } from './ui/eventDocument';
+import { logRequest } from './ui/log';
+import { askForSecrets, ConnectionSecrets } from './ui/secrets';
+import { VIEW_ID } from './ui/session';
+import { SessionRegistry } from './ui/sessions';
+import { readSettings } from './ui/settings';
+import { offerToMoveSecrets } from './ui/settingsSecrets';
+import { createSource } from './ui/sources';
+import { TimelineStatusBar } from './ui/statusBar';
+import { TimelineTreeProvider } from './ui/tree/provider';
+
+/** What activate() returns: the live objects, so integration tests can assert on the real tree. */
+export interface TimelineViewerApi {
+  readonly sessions: SessionRegistry;
+  readonly tree: TimelineTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly demo: DemoService;
+  readonly secrets: ConnectionSecrets;
+  readonly statusBar: TimelineStatusBar;
+  readonly log: vscode.LogOutputChannel;
+  readonly redactor: Redactor;
+}
+
+export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
+  const log = vscode.window.createOutputChannel('Timeline Viewer', { log: true });
+  const redactor = new Redactor();
+  const demo = new DemoService();
+  const secrets = new ConnectionSecrets(context.secrets, redactor);
+  const store = new ConnectionStore(context.globalState);
+  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: logRequest.bind(undefined, log) };
+  const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize);
+  const tree = new TimelineTreeProvider(sessions);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new TimelineStatusBar(sessions);
+  const connections = new ConnectionCommands(store, secrets, sessions);
+
+  context.subscriptions.push(
+    log,
+    demo,
+    store,
+    sessions,
+    tree,
+    treeView,
+    statusBar,
+    vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocumentProvider(sessions)),
+    ...registerCommands({ store, sessions, tree, treeView, connections }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
+    }),
+  );
+  void offerToMoveSecrets(secrets);
+  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,131 @@
+import { TimelineError } from '../core/errors';
+import type { TimelineEvent } from '../core/event';
+import type { HttpClient, HttpResponse } from '../core/http';
+import { RawPage } from '../core/rawPage';
+import type { Page, PageRequest, TimelineSource } from '../core/source';
+import { sortKey } from '../core/time';
+import { apiUrl } from '../core/url';
+import { parseJsonBody, text } from './json';
+import { describeTalentType } from './talentlmsTypes';
+
+export interface TalentLmsOptions {
+  readonly baseUrl: URL;
+  readonly http: HttpClient;
+  readonly apiKey: (signal: AbortSignal) => Promise<string>;
+  /** `X-API-Version`; no official value is published, so it is a per-connection setting. */
+  readonly apiVersion: string;
+}
+
+/** The v2 list endpoints allow at most 100 items per page. */
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * TalentLMS's platform timeline, `GET /api/v2/timeline`. The cursor is either the server's own
+ * `_links.next` (preferred) or the next page number when only `_meta.pagination` is given.
+ */
+export class TalentLmsSource implements TimelineSource {
+  constructor(private readonly options: TalentLmsOptions) {}
+
+  async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
+    const { http, apiKey, apiVersion } = this.options;
+    const url = this.pageUrl(request);
+    const headers = { 'x-api-key': await apiKey(signal), 'x-api-version': apiVersion, accept: 'application/json' };
+    const res = await http.get(url, headers, signal);
+    return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url)), rateLimit: rateLimitOf(res) };
+  }
+
+  private pageUrl(request: PageRequest): URL {
+    if (request.cursor?.startsWith('url:')) return new URL(request.cursor.slice(4));
+    const url = apiUrl(this.options.baseUrl, 'api/v2/timeline');
+    url.searchParams.set('page[number]', request.cursor?.startsWith('page:') ? request.cursor.slice(5) : '1');
+    url.searchParams.set('page[size]', String(Math.min(request.limit, MAX_PAGE_SIZE)));
+    return url;
+  }
+
+  /** A `_links.next` is followed only on the connection's own host: the API key must not go elsewhere. */
+  private cursorFor(next: string, current: URL): string {
+    const url = new URL(next, current);
+    if (url.origin !== this.options.baseUrl.origin) {
+      throw new TimelineError('badShape', `The server's next-page link points to another host (${url.host}); it was not followed.`);
+    }
+    return `url:${url.toString()}`;
+  }
+}
+
+interface TalentEnvelope {
+  _data?: unknown;
+  data?: unknown;
+  _links?: { next?: unknown };
+  _meta?: { pagination?: { page?: unknown; total_pages?: unknown } };
+}
+
+/**
+ * Reads a v2 page (`_data`, `_links`, `_meta`) or, tolerantly, a bare v1 array. `toCursor` turns a
+ * `_links.next` into a cursor.
+ */
+export function parseTalentPage(body: Buffer, toCursor: (next: string) => string): Omit<Page, 'rateLimit'> {
+  const json = parseJsonBody(body);
+  if (Array.isArray(json)) return { events: toEvents(json, new RawPage(body, undefined)), bytes: body.length };
+  if (json === null || typeof json !== 'object') {
+    throw new TimelineError('badShape', 'The server answered with JSON that is not a TalentLMS timeline page (no "_data").');
+  }
+  const envelope = json as TalentEnvelope;
+  const key = Array.isArray(envelope._data) ? '_data' : Array.isArray(envelope.data) ? 'data' : undefined;
+  if (!key) throw new TimelineError('badShape', 'The TalentLMS page has no "_data" list.');
+  const events = toEvents(envelope[key] as unknown[], new RawPage(body, key));
+  return { events, nextCursor: nextCursor(envelope, toCursor), bytes: body.length };
+}
+
+function nextCursor(envelope: TalentEnvelope, toCursor: (next: string) => string): string | undefined {
+  const link = text(envelope._links?.next);
+  if (link) return toCursor(link);
+  const page = Number(envelope._meta?.pagination?.page);
+  const total = Number(envelope._meta?.pagination?.total_pages);
+  return Number.isInteger(page) && Number.isInteger(total) && page < total ? `page:${page + 1}` : undefined;
+}
+
+function toEvents(items: unknown[], page: RawPage): TimelineEvent[] {
+  return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page));
+}
+
+/** v1 writes "-" for a missing value. */
+function field(o: Record<string, unknown>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = text(o[name]);
+    if (value !== undefined && value !== '-') return value;
+  }
+  return undefined;
+}
+
+function nested(o: Record<string, unknown>, key: string, ...names: string[]): string | undefined {
+  const inner = o[key];
+  return inner && typeof inner === 'object' ? field(inner as Record<string, unknown>, ...names) : undefined;
+}
+
+function toEvent(o: Record<string, unknown>, index: number, page: RawPage): TimelineEvent {
+  const apiType = field(o, 'event_type', 'type', 'action') ?? 'unknown';
+  const { label, category } = describeTalentType(apiType);
+  const timestamp = field(o, 'created_at', 'timestamp', 'date') ?? field(o, 'unix_timestamp') ?? '';
+  const actor = nested(o, 'user', 'name', 'full_name', 'fullname', 'email') ?? field(o, 'user_fullname', 'user_username', 'user_email');
+  const object = nested(o, 'course', 'name') ?? nested(o, 'group', 'name') ?? nested(o, 'branch', 'name') ?? field(o, 'object_name');
+  return {
+    id: field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`,
+    type: apiType,
+    category,
+    label,
+    timestamp,
+    sortKey: sortKey(field(o, 'unix_timestamp') ?? timestamp),
+    correlationId: field(o, 'correlation_id', 'request_id'),
+    accountId: nested(o, 'user', 'id') ?? field(o, 'user_id'),
+    summary: [actor, object].filter(Boolean).join(' · ') || undefined,
+    raw: { page, index },
+  };
+}
+
+function rateLimitOf(res: HttpResponse): Page['rateLimit'] {
+  const remaining = Number(res.headers['x-ratelimit-remaining']);
+  const limit = Number(res.headers['x-ratelimit-limit']);
+  return Number.isFinite(remaining) && res.headers['x-ratelimit-remaining'] !== undefined
+    ? { remaining, limit: Number.isFinite(limit) ? limit : undefined }
+    : undefined;
+}

@@ -1,0 +1,30 @@
+import { TALENTLMS_CATEGORIES } from './talentlmsCatalog';
+
+/** v1 names that v2 renamed; a v1 server (or an old export) still sends them. */
+const LEGACY_NAMES: Readonly<Record<string, string>> = {
+  user_register_user: 'user_create_user',
+  unitprogress_test_failed: 'unitprogress_test_fail',
+  course_reset_user_progress: 'course_user_progress_reset',
+  user_property_change: 'user_update_user',
+  course_property_change: 'course_update_course',
+  branch_property_change: 'branch_update_branch',
+  group_property_change: 'group_update_group',
+};
+
+const LABELS = new Map<string, string>(TALENTLMS_CATEGORIES.flatMap((c) => Object.entries(c.labels)));
+
+/**
+ * The human label and category of a TalentLMS event type. An unknown type still shows: under the
+ * category of its prefix with a label made from its name, or under "Other".
+ */
+export function describeTalentType(apiType: string): { label: string; category: string } {
+  const canonical = LEGACY_NAMES[apiType] ?? apiType;
+  const category = TALENTLMS_CATEGORIES.find((c) => canonical.startsWith(c.prefix));
+  const label = LABELS.get(canonical) ?? humanize(category ? canonical.slice(category.prefix.length) : canonical);
+  return { label, category: category?.name ?? 'Other' };
+}
+
+function humanize(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : name;
+}

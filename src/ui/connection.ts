@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+
+export type ConnectionKind = 'pismo' | 'talentlms';
+export const CONNECTION_KINDS: readonly ConnectionKind[] = ['pismo', 'talentlms'];
+
+/**
+ * A timeline the user can open: where it lives and how to read it. Secrets are never part of it: they
+ * live in SecretStorage under the connection's id.
+ */
+export interface Connection {
+  readonly id: string;
+  readonly name: string;
+  /** Anything other than a known kind is kept, so the tree can say what to fix. */
+  readonly kind: ConnectionKind | string;
+  readonly baseUrl: string;
+  /** Served by the in-process demo server; its base URL is known only once the server runs. */
+  readonly demo?: boolean;
+  /** TalentLMS `X-API-Version`. */
+  readonly apiVersion?: string;
+  /** Events per page; overrides `timelineViewer.pageSize`. */
+  readonly pageSize?: number;
+  /** Pismo: the query parameter carrying the cursor. */
+  readonly cursorParam?: string;
+  /** Pismo: `token` (paste an account token) or `serverKey` (mint account tokens). */
+  readonly auth?: 'token' | 'serverKey';
+  /** Pismo: the account to mint tokens for. */
+  readonly accountId?: string;
+  /** Pismo: group the tree by `category` (default) or `type`. */
+  readonly groupBy?: 'category' | 'type';
+}
+
+/** Keys that hold secrets: found in settings, they are offered to be moved to the secret store. */
+export const SECRET_FIELDS = ['apiKey', 'api_key', 'token', 'accessToken', 'serverKey', 'server_key', 'serverSecret', 'server_secret', 'secret', 'password'] as const;
+
+const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy'] as const;
+export const SETTING = 'connections';
+const DEMO_KEY = 'timelineViewer.demoAdded';
+
+export const DEMO_CONNECTIONS: readonly Connection[] = [
+  { id: 'demo-pismo', name: 'Demo · Pismo', kind: 'pismo', baseUrl: '', demo: true },
+  { id: 'demo-talentlms', name: 'Demo · TalentLMS', kind: 'talentlms', baseUrl: '', demo: true, apiVersion: '2025-01-01' },
+];
+
+/** Reads one settings entry into a Connection, leaving out anything that is not a connection field. */
+export function toConnection(entry: unknown, index: number): Connection | undefined {
+  if (!entry || typeof entry !== 'object') return undefined;
+  const e = entry as Record<string, unknown>;
+  const id = typeof e.id === 'string' && e.id.trim() ? e.id.trim() : `connection-${index + 1}`;
+  const connection: Record<string, unknown> = {
+    id,
+    name: typeof e.name === 'string' && e.name.trim() ? e.name.trim() : id,
+    kind: typeof e.kind === 'string' ? e.kind : '',
+    baseUrl: typeof e.baseUrl === 'string' ? e.baseUrl : '',
+  };
+  for (const key of OPTION_FIELDS) if (e[key] !== undefined) connection[key] = e[key];
+  return connection as unknown as Connection;
+}
+
+/** The connections shown at the top of the tree: the demo (when tried) and those in settings. */
+export class ConnectionStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private cached: Connection[] | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`timelineViewer.${SETTING}`)) this.invalidate();
+    });
+  }
+
+  /** Stable objects between changes, so sessions (and what they loaded) survive unrelated refreshes. */
+  list(): Connection[] {
+    this.cached ??= [...(this.state.get<boolean>(DEMO_KEY) ? DEMO_CONNECTIONS : []), ...this.configured()];
+    return this.cached;
+  }
+
+  get(id: string): Connection | undefined {
+    return this.list().find((c) => c.id === id);
+  }
+
+  async addDemo(): Promise<void> {
+    if (this.state.get<boolean>(DEMO_KEY)) return;
+    await this.state.update(DEMO_KEY, true);
+    this.invalidate();
+  }
+
+  async add(connection: Connection): Promise<void> {
+    await this.write([...this.rawEntries().filter((e) => e.id !== connection.id), { ...connection }]);
+  }
+
+  async update(id: string, changes: Partial<Connection>): Promise<void> {
+    await this.write(this.rawEntries().map((e) => (e.id === id ? { ...e, ...changes, id } : e)));
+  }
+
+  /** Removes a connection from settings (user or workspace, wherever it is), or the demo. */
+  async remove(id: string): Promise<void> {
+    if (DEMO_CONNECTIONS.some((d) => d.id === id)) {
+      await this.state.update(DEMO_KEY, undefined);
+      this.invalidate();
+      return;
+    }
+    const config = vscode.workspace.getConfiguration('timelineViewer');
+    const inspected = config.inspect<unknown[]>(SETTING);
+    const drop = (list: unknown[] | undefined): Record<string, unknown>[] | undefined =>
+      list?.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && (e as Record<string, unknown>).id !== id);
+    if (inspected?.workspaceValue) await config.update(SETTING, drop(inspected.workspaceValue), vscode.ConfigurationTarget.Workspace);
+    if (inspected?.globalValue) await config.update(SETTING, drop(inspected.globalValue), vscode.ConfigurationTarget.Global);
+    this.invalidate();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.changed.fire();
+  }
+
+  private configured(): Connection[] {
+    return vscode.workspace
+      .getConfiguration('timelineViewer')
+      .get<unknown[]>(SETTING, [])
+      .map(toConnection)
+      .filter((c): c is Connection => c !== undefined);
+  }
+
+  /** The user-level list as written, for edits (workspace entries are left to the workspace). */
+  private rawEntries(): Record<string, unknown>[] {
+    const list = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown[]>(SETTING)?.globalValue ?? [];
+    return list.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
+  }
+
+  private async write(entries: Record<string, unknown>[]): Promise<void> {
+    await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, entries, vscode.ConfigurationTarget.Global);
+    this.invalidate();
+  }
+}

@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import { parseBaseUrl } from '../core/url';
+import { type Connection, type ConnectionKind, type ConnectionStore } from './connection';
+import { askForSecrets, type ConnectionSecrets, type SecretBundle } from './secrets';
+import type { SessionRegistry } from './sessions';
+import { DEFAULT_TALENTLMS_API_VERSION } from './sources';
+import { ConnectionNode, ErrorNode } from './tree/nodes';
+
+/** What Add Connection takes as arguments, so it can be scripted and tested without prompts. */
+export type NewConnection = Partial<Connection> & { secrets?: SecretBundle };
+
+/** A command's target: a tree node, or a connection id when scripted. */
+type Target = ConnectionNode | ErrorNode | string | undefined;
+
+export class ConnectionCommands {
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly secrets: ConnectionSecrets,
+    private readonly sessions: SessionRegistry,
+  ) {}
+
+  /** Guided flow for whatever the arguments leave out; returns the new connection's id. */
+  async add(args: NewConnection = {}): Promise<string | undefined> {
+    const kind = args.kind ?? (await pickKind());
+    if (!kind) return undefined;
+    const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), kind === 'pismo' ? 'Pismo sandbox' : 'My TalentLMS'));
+    if (!name) return undefined;
+    const baseUrl = args.baseUrl ?? (await askUrl(kind));
+    if (!baseUrl) return undefined;
+    const auth = kind === 'pismo' ? (args.auth ?? (await pickPismoAuth())) : undefined;
+    if (kind === 'pismo' && !auth) return undefined;
+    const accountId = auth === 'serverKey' ? (args.accountId ?? (await ask(vscode.l10n.t('Pismo account id to mint tokens for'), '123456'))) : args.accountId;
+    if (auth === 'serverKey' && !accountId) return undefined;
+    const connection: Connection = {
+      ...args,
+      id: args.id ?? this.uniqueId(name),
+      name,
+      kind,
+      baseUrl,
+      ...(kind === 'talentlms' ? { apiVersion: args.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION } : { auth, accountId }),
+    };
+    const { secrets, ...stored } = connection as NewConnection & Connection;
+    const bundle = secrets ?? (await askForSecrets(connection));
+    if (bundle) await this.secrets.set(connection.id, bundle);
+    await this.store.add(stored);
+    return connection.id;
+  }
+
+  /** With changes, applies them; without, opens the settings where connections are defined. */
+  async edit(target: Target, changes?: Partial<Connection>): Promise<void> {
+    const connection = this.resolve(target);
+    if (connection && changes) {
+      await this.store.update(connection.id, changes);
+      return;
+    }
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'timelineViewer.connections');
+  }
+
+  /** Removes the connection and deletes its secrets. Asks first unless `confirm` is false. */
+  async remove(target: Target, options: { confirm?: boolean } = {}): Promise<void> {
+    const connection = this.resolve(target) ?? (await this.pick());
+    if (!connection) return;
+    if (options.confirm !== false) {
+      const remove = vscode.l10n.t('Remove');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove the connection "{0}" and its stored secrets?', connection.name), { modal: true }, remove);
+      if (answer !== remove) return;
+    }
+    await this.secrets.delete(connection.id);
+    await this.store.remove(connection.id);
+  }
+
+  /** Stores a secret (given, or asked for) and reloads the connection. */
+  async setSecret(target: Target, given?: SecretBundle | string): Promise<void> {
+    const connection = this.resolve(target) ?? (await this.pick());
+    if (!connection || connection.demo) return;
+    const bundle = typeof given === 'string' ? singleSecret(connection, given) : (given ?? (await askForSecrets(connection)));
+    if (!bundle) return;
+    await this.secrets.set(connection.id, bundle);
+    this.sessions.get(connection.id)?.reset();
+  }
+
+  private resolve(target: Target): Connection | undefined {
+    if (target instanceof ConnectionNode) return target.session.connection;
+    if (target instanceof ErrorNode) return target.connectionNode.session.connection;
+    return typeof target === 'string' ? this.store.get(target) : undefined;
+  }
+
+  private async pick(): Promise<Connection | undefined> {
+    const items = this.store.list().filter((c) => !c.demo).map((c) => ({ label: c.name, description: c.kind, connection: c }));
+    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a connection') }))?.connection;
+  }
+
+  private uniqueId(name: string): string {
+    const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'connection';
+    let id = base;
+    for (let n = 2; this.store.get(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+}
+
+function singleSecret(connection: Connection, value: string): SecretBundle {
+  return connection.kind === 'talentlms' ? { apiKey: value } : { token: value };
+}
+
+async function pickKind(): Promise<ConnectionKind | undefined> {
+  const items: (vscode.QuickPickItem & { value: ConnectionKind })[] = [
+    { label: 'Pismo', description: vscode.l10n.t('account timeline, cursor pages'), value: 'pismo' },
+    { label: 'TalentLMS', description: vscode.l10n.t('platform timeline, API v2'), value: 'talentlms' },
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which platform?') }))?.value;
+}
+
+async function pickPismoAuth(): Promise<'token' | 'serverKey' | undefined> {
+  const items: (vscode.QuickPickItem & { auth: 'token' | 'serverKey' })[] = [
+    { label: vscode.l10n.t('Paste an account token'), auth: 'token' },
+    { label: vscode.l10n.t('Mint tokens with a server key and secret'), auth: 'serverKey' },
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('How should it authenticate?') }))?.auth;
+}
+
+function ask(prompt: string, placeHolder: string): Promise<string | undefined> {
+  return Promise.resolve(vscode.window.showInputBox({ prompt, placeHolder, ignoreFocusOut: true })).then((v) => v?.trim() || undefined);
+}
+
+function askUrl(kind: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Base URL'),
+    placeHolder: kind === 'pismo' ? 'https://sandbox.pismolabs.io' : 'https://yourdomain.talentlms.com',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        parseBaseUrl(value);
+        return undefined;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    },
+  });
+}

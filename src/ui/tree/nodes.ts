@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import type { Category } from '../../core/category';
+import { displayText } from '../../core/displayText';
+import type { TimelineError } from '../../core/errors';
+import type { TimelineEvent } from '../../core/event';
+import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
+import type { Session } from '../session';
+
+/** Events shown per category before a "Show more" node, so a huge category opens instantly. */
+export const CATEGORY_CHUNK = 200;
+
+export abstract class TreeNode {
+  constructor(readonly parent: TreeNode | undefined) {}
+  abstract toTreeItem(): vscode.TreeItem;
+  children(): TreeNode[] {
+    return [];
+  }
+}
+
+/** A connection: its categories, then one action node (Loading…, Load more or the error). */
+export class ConnectionNode extends TreeNode {
+  private readonly categoryNodes = new Map<string, CategoryNode>();
+
+  constructor(readonly session: Session) {
+    super(undefined);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { connection, timeline } = this.session;
+    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `connection:${connection.id}`;
+    item.contextValue = connection.demo ? 'connection.demo' : 'connection';
+    item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : 'plug');
+    item.description = timeline.isFresh
+      ? undefined
+      : vscode.l10n.t('{0} events · {1} pages{2}', timeline.eventCount.toLocaleString(), timeline.pageCount, timeline.hasMore ? '' : vscode.l10n.t(' · all loaded'));
+    item.tooltip = `${connection.name} (${connection.kind})`;
+    return item;
+  }
+
+  children(): TreeNode[] {
+    const { timeline } = this.session;
+    if (timeline.isFresh) void this.session.loadMore();
+    const nodes: TreeNode[] = timeline.categories.map((c) => this.categoryNode(c));
+    if (timeline.isLoading || timeline.isFresh) nodes.push(new MessageNode(this, vscode.l10n.t('Loading…'), 'loading~spin'));
+    else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error));
+    else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));
+    else if (timeline.eventCount === 0) nodes.push(new MessageNode(this, vscode.l10n.t('No events in this timeline.'), 'info'));
+    return nodes;
+  }
+
+  /** Category nodes are kept so a refresh of the connection keeps their identity and "Show more" depth. */
+  private categoryNode(category: Category): CategoryNode {
+    let node = this.categoryNodes.get(category.name);
+    if (!node || node.category !== category) {
+      node = new CategoryNode(this, category);
+      this.categoryNodes.set(category.name, node);
+    }
+    return node;
+  }
+}
+
+export class CategoryNode extends TreeNode {
+  /** How many events are shown; grows by a chunk on "Show more". */
+  shown = CATEGORY_CHUNK;
+  private readonly eventNodes = new Map<string, EventNode>();
+
+  constructor(
+    readonly connectionNode: ConnectionNode,
+    readonly category: Category,
+  ) {
+    super(connectionNode);
+  }
+
+  get session(): Session {
+    return this.connectionNode.session;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(displayText(this.category.name), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `category:${this.session.connection.id}:${this.category.name}`;
+    item.contextValue = 'category';
+    item.description = this.category.size.toLocaleString();
+    item.iconPath = new vscode.ThemeIcon('symbol-folder');
+    return item;
+  }
+
+  children(): TreeNode[] {
+    const events = this.category.events;
+    const nodes: TreeNode[] = [];
+    const end = Math.min(this.shown, events.length);
+    for (let i = 0; i < end; i++) nodes.push(this.eventNode(events[i]));
+    if (events.length > end) nodes.push(new ShowMoreNode(this, events.length - end));
+    return nodes;
+  }
+
+  eventNode(event: TimelineEvent): EventNode {
+    let node = this.eventNodes.get(event.id);
+    if (!node) {
+      node = new EventNode(this, event);
+      this.eventNodes.set(event.id, node);
+    }
+    return node;
+  }
+}
+
+export class EventNode extends TreeNode {
+  constructor(
+    readonly categoryNode: CategoryNode,
+    readonly event: TimelineEvent,
+  ) {
+    super(categoryNode);
+  }
+
+  get session(): Session {
+    return this.categoryNode.session;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const e = this.event;
+    const item = new vscode.TreeItem(displayText(e.label, 120), vscode.TreeItemCollapsibleState.None);
+    item.id = `event:${this.session.connection.id}:${e.id}`;
+    item.contextValue = e.correlationId ? 'event.correlated' : 'event';
+    const time = parseTimestamp(e.timestamp);
+    const when = time ? relativeTime(time, Date.now()) : e.timestamp;
+    item.description = displayText(e.summary ? `${when} · ${e.summary}` : when, 80);
+    item.tooltip = eventTooltip(e);
+    item.iconPath = new vscode.ThemeIcon('circle-small-filled');
+    item.command = { command: 'timelineViewer.openEvent', title: vscode.l10n.t('Open Event'), arguments: [this] };
+    return item;
+  }
+}
+
+/** Plain text, never markdown: event data must not turn into links or markup. */
+function eventTooltip(e: TimelineEvent): string {
+  const time = parseTimestamp(e.timestamp);
+  const lines = [
+    displayText(e.label),
+    time ? formatUtc(time) : displayText(e.timestamp),
+    time ? formatLocal(time) : '',
+    `${vscode.l10n.t('Type')}: ${displayText(e.type)}`,
+    `${vscode.l10n.t('Category')}: ${displayText(e.category)}`,
+    `${vscode.l10n.t('ID')}: ${displayText(e.id)}`,
+    e.correlationId ? `${vscode.l10n.t('Correlation ID')}: ${displayText(e.correlationId)}` : '',
+    e.accountId ? `${vscode.l10n.t('Account')}: ${displayText(e.accountId)}` : '',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+export class LoadMoreNode extends TreeNode {
+  constructor(readonly connectionNode: ConnectionNode) {
+    super(connectionNode);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more'), vscode.TreeItemCollapsibleState.None);
+    item.id = `loadMore:${this.connectionNode.session.connection.id}`;
+    item.contextValue = 'loadMore';
+    item.iconPath = new vscode.ThemeIcon('fold-down');
+    item.command = { command: 'timelineViewer.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    return item;
+  }
+}
+
+export class ShowMoreNode extends TreeNode {
+  constructor(
+    readonly categoryNode: CategoryNode,
+    private readonly hidden: number,
+  ) {
+    super(categoryNode);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} hidden)', this.hidden.toLocaleString()), vscode.TreeItemCollapsibleState.None);
+    item.id = `showMore:${this.categoryNode.session.connection.id}:${this.categoryNode.category.name}`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'showMore';
+    item.command = { command: 'timelineViewer.showMore', title: vscode.l10n.t('Show more'), arguments: [this] };
+    return item;
+  }
+}
+
+export class ErrorNode extends TreeNode {
+  constructor(
+    readonly connectionNode: ConnectionNode,
+    readonly error: TimelineError,
+  ) {
+    super(connectionNode);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(displayText(this.error.message, 160), vscode.TreeItemCollapsibleState.None);
+    item.id = `error:${this.connectionNode.session.connection.id}`;
+    // An auth or config failure offers Set Secret beside Retry.
+    item.contextValue = this.error.kind === 'auth' || this.error.kind === 'config' ? 'error.auth' : 'error';
+    item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    return item;
+  }
+}
+
+export class MessageNode extends TreeNode {
+  constructor(
+    parent: TreeNode,
+    private readonly text: string,
+    private readonly icon: string,
+  ) {
+    super(parent);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.contextValue = 'message';
+    return item;
+  }
+}
