@@ -22,6 +22,8 @@ const builds = [
   // undici and the demo server are split out so activate() loads neither until first needed.
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', splitting: false },
   { ...common, entryPoints: { 'demo-server': 'src/demo/cli.ts' }, outdir: 'dist' },
+  // The event panel's page script: runs in the webview, so browser/IIFE; it shares core's JSON tokenizer.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { event: 'src/webview/eventPage.ts' }, outdir: 'media/dist' },
 ];
 
 async function main() {

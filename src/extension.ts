@@ -4,7 +4,8 @@ import { registerCommands } from './ui/commands';
 import { ConnectionStore } from './ui/connection';
 import { ConnectionCommands } from './ui/connectionCommands';
 import { DemoService } from './ui/demo';
-import { EVENT_SCHEME, EventDocumentProvider } from './ui/eventDocument';
+import { EVENT_SCHEME, EventDocuments } from './ui/eventDocument';
+import { EventPanelManager } from './ui/eventPanel';
 import { logRequest } from './ui/log';
 import { askForSecrets, ConnectionSecrets } from './ui/secrets';
 import { VIEW_ID } from './ui/session';
@@ -25,6 +26,8 @@ export interface TimelineViewerApi {
   readonly statusBar: TimelineStatusBar;
   readonly log: vscode.LogOutputChannel;
   readonly redactor: Redactor;
+  readonly eventPanels: EventPanelManager;
+  readonly documents: EventDocuments;
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
@@ -39,6 +42,11 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new TimelineStatusBar(sessions);
   const connections = new ConnectionCommands(store, secrets, sessions);
+  const documents = new EventDocuments(sessions);
+  const eventPanels = new EventPanelManager(context.extensionUri, {
+    openDocument: async (event) => void (await documents.open(event)),
+    compareWith: (event) => documents.compare(event),
+  });
 
   context.subscriptions.push(
     log,
@@ -48,14 +56,18 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     tree,
     treeView,
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocumentProvider(sessions)),
-    ...registerCommands({ store, sessions, tree, treeView, connections }),
+    eventPanels,
+    // Synchronously in activate(), so panels left open are restored after a reload.
+    eventPanels.registerSerializer(),
+    eventPanels.registerCommands(),
+    vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
+    ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),
   );
   void offerToMoveSecrets(secrets);
-  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor };
+  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor, eventPanels, documents };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { ConnectionCommands } from './connectionCommands';
 import { DEMO_CONNECTIONS, type ConnectionStore } from './connection';
-import { openEventDocument } from './eventDocument';
+import type { EventDocuments } from './eventDocument';
+import type { EventPanelManager } from './eventPanel';
+import { reindentJson } from '../core/jsonFormat';
+import { rawText } from '../core/rawPage';
 import type { SessionRegistry } from './sessions';
 import { CATEGORY_CHUNK, ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from './tree/nodes';
 import type { TimelineTreeProvider } from './tree/provider';
@@ -12,11 +15,13 @@ export interface CommandDeps {
   readonly tree: TimelineTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly connections: ConnectionCommands;
+  readonly documents: EventDocuments;
+  readonly eventPanels: EventPanelManager;
 }
 
 /** Registers every command. Handlers are thin: the work lives in Session, Timeline and ConnectionCommands. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { store, sessions, tree, treeView, connections } = deps;
+  const { store, sessions, tree, treeView, connections, documents, eventPanels } = deps;
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`timelineViewer.${id}`, handler as (...args: unknown[]) => unknown);
 
@@ -44,14 +49,31 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       node.categoryNode.shown += CATEGORY_CHUNK;
       tree.refresh(node.categoryNode);
     }),
-    register('openEvent', (node: EventNode) => openEventDocument(node.session.connection.id, node.event)),
+    register('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),
+    register('openEventDocument', (node: EventNode) => documents.open(node.event, node.session.connection.id)),
+    register('compareEvent', (node: EventNode) => documents.compare(node.event, node.session.connection.id)),
+    register('showRelated', (node: EventNode) => showRelated(node, eventPanels)),
     register('copyEventId', (node: EventNode) => copy(node, node.event.id)),
     register('copyCorrelationId', (node: EventNode) => copy(node, node.event.correlationId)),
+    register('copyJson', (node: EventNode) => copy(node, reindentJson(rawText(node.event.raw)), vscode.l10n.t('Copied the event JSON'))),
   ];
 }
 
-async function copy(node: unknown, value: string | undefined): Promise<void> {
+async function copy(node: unknown, value: string | undefined, done = vscode.l10n.t('Copied {0}', value ?? '')): Promise<void> {
   if (!(node instanceof EventNode) || !value) return;
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', value), 2000);
+  vscode.window.setStatusBarMessage(done, 2000);
+}
+
+/** The loaded events sharing this event's correlation id; picking one opens it. */
+async function showRelated(node: EventNode, eventPanels: EventPanelManager): Promise<void> {
+  const { correlationId } = node.event;
+  if (!correlationId) return;
+  const related = node.session.timeline.related(correlationId);
+  const items = related.map((e) => ({ label: e.label, description: e.timestamp, detail: e.id === node.event.id ? vscode.l10n.t('this event') : e.id, event: e }));
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('{0} loaded events with correlation ID {1}', related.length, correlationId),
+    matchOnDescription: true,
+  });
+  if (picked) eventPanels.show(picked.event, node.session.connection.name);
 }

@@ -6,30 +6,68 @@ import type { SessionRegistry } from './sessions';
 
 export const EVENT_SCHEME = 'timeline-event';
 
+/** Documents opened this session are kept for their tabs; older ones fall back to the loaded timelines. */
+const REMEMBERED = 200;
+
 /**
- * Serves an event's JSON as a read-only document, so find, folding, copy and diff come from the editor.
- * The text is the server's item re-indented, not re-serialized: numbers keep every digit.
+ * Serves events' JSON as read-only documents, so find, folding, copy and diff come from the editor. The
+ * text is the server's item re-indented, not re-serialized: numbers keep every digit.
  */
-export class EventDocumentProvider implements vscode.TextDocumentContentProvider {
+export class EventDocuments implements vscode.TextDocumentContentProvider {
+  private readonly opened = new Map<string, TimelineEvent>();
+
   constructor(private readonly sessions: SessionRegistry) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const query = new URLSearchParams(uri.query);
-    const event = this.sessions.get(query.get('c') ?? '')?.timeline.event(query.get('e') ?? '');
+    const event = this.opened.get(uri.toString()) ?? this.sessions.get(query.get('c') ?? '')?.timeline.event(query.get('e') ?? '');
     if (!event) return vscode.l10n.t('// This event is no longer loaded. Expand its connection and open it again.');
     return reindentJson(rawText(event.raw));
   }
-}
 
-/** A readable tab title (`TRANSACTION · REFUSAL 20:27:02.json`) with the ids in the query. */
-export function eventUri(connectionId: string, event: TimelineEvent): vscode.Uri {
-  // eslint-disable-next-line no-control-regex -- control characters cannot stand in a file name
-  const name = `${event.label} ${event.timestamp}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);
-  const query = new URLSearchParams({ c: connectionId, e: event.id }).toString();
-  return vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${name}.json`, query });
-}
+  /** Opens the event in a read-only JSON editor. `connectionId` is empty for an event restored from a panel. */
+  async open(event: TimelineEvent, connectionId = ''): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument(this.uriFor(event, connectionId));
+    return vscode.window.showTextDocument(doc, { preview: true });
+  }
 
-export async function openEventDocument(connectionId: string, event: TimelineEvent): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(eventUri(connectionId, event));
-  return vscode.window.showTextDocument(doc, { preview: true });
+  /** Asks for a second loaded event and diffs the two. */
+  async compare(event: TimelineEvent, connectionId = ''): Promise<void> {
+    const other = await this.pickOther(event);
+    if (!other) return;
+    const title = vscode.l10n.t('{0} ↔ {1}', event.label, other.event.label);
+    await vscode.commands.executeCommand('vscode.diff', this.uriFor(event, connectionId), this.uriFor(other.event, other.connectionId), title);
+  }
+
+  /** A readable tab title (`TRANSACTION · REFUSAL 2022-….json`) with the ids in the query. */
+  uriFor(event: TimelineEvent, connectionId: string): vscode.Uri {
+    // eslint-disable-next-line no-control-regex -- control characters cannot stand in a file name
+    const name = `${event.label} ${event.timestamp}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);
+    const query = new URLSearchParams({ c: connectionId, e: event.id }).toString();
+    const uri = vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${name}.json`, query });
+    this.opened.delete(uri.toString());
+    this.opened.set(uri.toString(), event);
+    if (this.opened.size > REMEMBERED) this.opened.delete(this.opened.keys().next().value as string);
+    return uri;
+  }
+
+  /** Related events (same correlation id) first, then the rest of the same category, across connections. */
+  private async pickOther(event: TimelineEvent): Promise<{ event: TimelineEvent; connectionId: string } | undefined> {
+    type Item = vscode.QuickPickItem & { event?: TimelineEvent; connectionId?: string };
+    const related: Item[] = [];
+    const sameCategory: Item[] = [];
+    for (const session of this.sessions.list()) {
+      const item = (e: TimelineEvent): Item => ({ label: e.label, description: e.timestamp, detail: e.id, event: e, connectionId: session.connection.id });
+      const chain = event.correlationId ? session.timeline.related(event.correlationId) : [];
+      related.push(...chain.filter((e) => e.id !== event.id).map(item));
+      const category = session.timeline.categories.find((c) => c.name === event.category);
+      sameCategory.push(...(category?.events ?? []).slice(0, 300).filter((e) => e.id !== event.id && !chain.includes(e)).map(item));
+    }
+    const items: Item[] = [
+      ...(related.length ? [{ label: vscode.l10n.t('Same correlation ID'), kind: vscode.QuickPickItemKind.Separator }, ...related] : []),
+      ...(sameCategory.length ? [{ label: event.category, kind: vscode.QuickPickItemKind.Separator }, ...sameCategory] : []),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Compare with which event?'), matchOnDescription: true, matchOnDetail: true });
+    return picked?.event && picked.connectionId !== undefined ? { event: picked.event, connectionId: picked.connectionId } : undefined;
+  }
 }

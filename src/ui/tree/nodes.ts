@@ -118,7 +118,10 @@ export class EventNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const e = this.event;
-    const item = new vscode.TreeItem(displayText(e.label, 120), vscode.TreeItemCollapsibleState.None);
+    // Under its category node, "CARD · BLOCK" reads as "BLOCK": the row keeps only what the parent does not say.
+    const prefix = `${this.categoryNode.category.name} · `;
+    const label = e.label.startsWith(prefix) ? e.label.slice(prefix.length) : e.label;
+    const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
     item.id = `event:${this.session.connection.id}:${e.id}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
     const time = parseTimestamp(e.timestamp);

@@ -1,0 +1,90 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The event panel's page script (bundled by esbuild as an IIFE into media/dist/event.js).
+import { reindentJson } from '../core/jsonFormat';
+import { parseJsonTree } from '../core/jsonTokens';
+import { parseHostMessage, parsePageState, textDigest, type PageMessage, type PageState } from '../ui/webviewMessages';
+import { h, readStrings } from './dom';
+import { installFilter } from './filter';
+import { renderHeader, type Header } from './header';
+import { JsonView } from './jsonView';
+import { countForbidden, ownElements } from './report';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: PageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const own = ownElements();
+const strings = readStrings();
+const app = document.getElementById('app') ?? document.body;
+
+let shown: { state: PageState; header: Header; view: JsonView | undefined } | undefined;
+
+function render(state: PageState): void {
+  // kept by VS Code for a reload: enough to render again with no help from the extension
+  vscode.setState(state);
+  const header = renderHeader(state.event, state.pinned, strings, {
+    copy: (target) => vscode.postMessage({ type: 'copy', target }),
+    openDocument: () => vscode.postMessage({ type: 'openDocument' }),
+    compare: () => vscode.postMessage({ type: 'compare' }),
+    pin: () => vscode.postMessage({ type: 'pin' }),
+  });
+  const json = state.event.json;
+  let view: JsonView | undefined;
+  let lines: () => string[];
+  const area = h('section', 'json-area');
+  try {
+    view = new JsonView(json, parseJsonTree(json), strings, {
+      copyValue: (at) => vscode.postMessage({ type: 'copyValue', at }),
+      copyPath: (at) => vscode.postMessage({ type: 'copyPath', at }),
+    });
+    const tree = view;
+    area.append(installFilter(tree, strings), tree.element);
+    lines = () => tree.lines();
+  } catch {
+    // not JSON after all: show the text as received (re-indented), still only as text
+    const text = reindentJson(json);
+    area.append(h('p', 'notice', strings.notJson), h('pre', 'plain', text));
+    lines = () => text.split('\n');
+  }
+  app.replaceChildren(header.element, area);
+  window.scrollTo(0, 0);
+  shown = { state, header, view };
+  const text = lines().join('\n');
+  vscode.postMessage({
+    type: 'rendered',
+    key: state.key,
+    rows: view?.rowCount ?? 0,
+    forbidden: countForbidden(own),
+    textLength: text.length,
+    textDigest: textDigest(text),
+  });
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const message = parseHostMessage(e.data);
+  if (!message) return; // malformed: dropped
+  if (message.type === 'show') {
+    render({ key: message.key, event: message.event, pinned: message.pinned });
+  } else if (shown) {
+    shown.state = { ...shown.state, pinned: true };
+    vscode.setState(shown.state);
+    shown.header.setPinned();
+  }
+});
+
+// Ctrl/Cmd+C on a row with nothing selected copies its value, through the extension like every copy.
+document.addEventListener('copy', (e) => {
+  const at = shown?.view?.focusedValue();
+  if (at === undefined || window.getSelection()?.isCollapsed === false) return;
+  e.preventDefault();
+  vscode.postMessage({ type: 'copyValue', at });
+});
+
+const restored = parsePageState(vscode.getState());
+if (restored) render(restored);
+vscode.postMessage({ type: 'ready', key: restored?.key });

@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import { formatJsonPath, nodeStartingAt, pathOf } from '../../src/core/jsonPath';
+import { parseJsonTree, type JsonNode } from '../../src/core/jsonTokens';
+import { pathTextAt, valueTextAt } from '../../src/ui/eventPanelModel';
+
+const SAMPLE = `{
+  "id": "evt_1",
+  "data": {"item": {"amount": 12345678901234567890, "rate": 1.10}},
+  "items": [10, {"x": null}, [true, [false]], "s"],
+  "a b": 1,
+  "": 2,
+  "1st": 3,
+  "$ok_2": 4,
+  "quo\\"te": 5,
+  "uni\\u00e7": 6,
+  "日本": 7,
+  "a.b": {"[0]": []}
+}`;
+
+/** Every value in document order with its path. */
+function allPaths(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  const visit = (node: JsonNode): void => {
+    out.push([formatJsonPath(pathOf(node, text)), text.slice(node.start, node.end).slice(0, 12)]);
+    node.children?.forEach(visit);
+  };
+  visit(parseJsonTree(text));
+  return out;
+}
+
+describe('formatJsonPath', () => {
+  it('uses dots for identifiers, brackets for indices and for every other key', () => {
+    assert.equal(formatJsonPath([]), '$');
+    assert.equal(formatJsonPath(['data', 'item', 'amount']), '$.data.item.amount');
+    assert.equal(formatJsonPath(['items', 3]), '$.items[3]');
+    assert.equal(formatJsonPath(['a b']), '$["a b"]');
+    assert.equal(formatJsonPath(['x', 0, 1, 'y']), '$.x[0][1].y');
+    assert.equal(formatJsonPath(['', '1st', '$ok_2', 'quo"te', 'back\\slash', 'a.b', '日本']), '$[""]["1st"].$ok_2["quo\\"te"]["back\\\\slash"]["a.b"]["日本"]');
+    assert.equal(formatJsonPath(['0']), '$["0"]', 'a key that looks like an index stays a key');
+  });
+});
+
+describe('pathOf', () => {
+  it('names every value of a sample document', () => {
+    assert.deepEqual(allPaths(SAMPLE), [
+      ['$', '{\n  "id": "e'],
+      ['$.id', '"evt_1"'],
+      ['$.data', '{"item": {"a'],
+      ['$.data.item', '{"amount": 1'],
+      ['$.data.item.amount', '123456789012'],
+      ['$.data.item.rate', '1.10'],
+      ['$.items', '[10, {"x": n'],
+      ['$.items[0]', '10'],
+      ['$.items[1]', '{"x": null}'],
+      ['$.items[1].x', 'null'],
+      ['$.items[2]', '[true, [fals'],
+      ['$.items[2][0]', 'true'],
+      ['$.items[2][1]', '[false]'],
+      ['$.items[2][1][0]', 'false'],
+      ['$.items[3]', '"s"'],
+      ['$["a b"]', '1'],
+      ['$[""]', '2'],
+      ['$["1st"]', '3'],
+      ['$.$ok_2', '4'],
+      ['$["quo\\"te"]', '5'],
+      ['$["uniç"]', '6'],
+      ['$["日本"]', '7'],
+      ['$["a.b"]', '{"[0]": []}'],
+      ['$["a.b"]["[0]"]', '[]'],
+    ]);
+  });
+
+  it('starts a bare array at an index', () => {
+    const text = '[[1],{"k":[2]}]';
+    assert.deepEqual(
+      allPaths(text).map(([p]) => p),
+      ['$', '$[0]', '$[0][0]', '$[1]', '$[1].k', '$[1].k[0]'],
+    );
+  });
+});
+
+describe('nodeStartingAt', () => {
+  it('finds each value by the offset where it starts, and nothing between values', () => {
+    const root = parseJsonTree(SAMPLE);
+    const all: JsonNode[] = [];
+    const visit = (n: JsonNode): void => {
+      all.push(n);
+      n.children?.forEach(visit);
+    };
+    visit(root);
+    for (const node of all) {
+      // a container and its first child never share a start, so the match is exact
+      assert.equal(nodeStartingAt(root, node.start), node);
+    }
+    const starts = new Set(all.map((n) => n.start));
+    for (let i = 0; i <= SAMPLE.length; i++) {
+      if (!starts.has(i)) assert.equal(nodeStartingAt(root, i), undefined, `offset ${i}`);
+    }
+  });
+
+  it('tells duplicate keys apart', () => {
+    const text = '{"dup":"first","dup":"second"}';
+    const root = parseJsonTree(text);
+    const [first, second] = root.children ?? [];
+    assert.equal(nodeStartingAt(root, first.start), first);
+    assert.equal(nodeStartingAt(root, second.start), second);
+  });
+});
+
+describe('copy value and copy path (the panel model)', () => {
+  const at = (needle: string): number => SAMPLE.indexOf(needle);
+
+  it('copies numbers with their exact characters', () => {
+    assert.equal(valueTextAt(SAMPLE, at('12345678901234567890')), '12345678901234567890');
+    assert.equal(valueTextAt(SAMPLE, at('1.10')), '1.10');
+    assert.equal(pathTextAt(SAMPLE, at('1.10')), '$.data.item.rate');
+  });
+
+  it('copies a string unescaped and a container re-indented', () => {
+    assert.equal(valueTextAt(SAMPLE, at('"evt_1"')), 'evt_1');
+    assert.equal(valueTextAt(SAMPLE, at('{"x": null}')), '{\n  "x": null\n}');
+    assert.equal(valueTextAt('["a\\"b\\u00e7"]', 1), 'a"bç');
+    assert.equal(pathTextAt(SAMPLE, at('{"x": null}')), '$.items[1]');
+  });
+
+  it('copies literals and the whole document', () => {
+    assert.equal(valueTextAt(SAMPLE, at('null')), 'null');
+    assert.equal(pathTextAt(SAMPLE, 0), '$');
+  });
+
+  it('copies nothing for an offset that is not a value, or text that is not JSON', () => {
+    assert.equal(valueTextAt(SAMPLE, 1), undefined);
+    assert.equal(pathTextAt(SAMPLE, SAMPLE.length + 5), undefined);
+    assert.equal(valueTextAt('{"a":', 0), undefined);
+  });
+});
