@@ -1,5 +1,8 @@
 import { DEFAULT_EVENT_COUNT, DEFAULT_SEED, startDemoServer } from './server';
+import { DEFAULT_TOKEN_TTL_SECONDS, PASSPORT_TOKEN_PATH } from './passportRoute';
 import { PISMO_TIMELINE_PATH } from './pismoRoute';
+import { DEFAULT_RATE_LIMIT } from './talentlmsRateLimit';
+import { TALENT_TIMELINE_PATH } from './talentlmsRoute';
 
 /**
  * Standalone demo server: `node dist/demo-server.js [--port 8787] [--events N] [--seed S] [--token T]`.
@@ -8,6 +11,9 @@ import { PISMO_TIMELINE_PATH } from './pismoRoute';
 const USAGE = 'Usage: node dist/demo-server.js [--port 8787] [--events N] [--seed S] [--token T]';
 const DEFAULT_PORT = 8787;
 const DEFAULT_TOKEN = 'demo-token';
+/** Fixed like the token, so the printed curl lines keep working between runs. */
+const SERVER_KEY = 'demo-server-key';
+const SERVER_SECRET = 'demo-server-secret';
 
 interface CliOptions {
   port: number;
@@ -42,12 +48,22 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const server = await startDemoServer(options);
+  const server = await startDemoServer({ ...options, serverKey: SERVER_KEY, serverSecret: SERVER_SECRET });
   const endpoint = `${server.url}${PISMO_TIMELINE_PATH}`;
-  console.log(`Timeline demo server on ${server.url} (${server.eventCount} synthetic Pismo events, seed ${options.seed})`);
+  const talent = `${server.url}${TALENT_TIMELINE_PATH}`;
+  const mint = `${server.url}${PASSPORT_TOKEN_PATH}`;
+  const mintBody = JSON.stringify({ server_key: server.serverKey, server_secret: server.serverSecret, account_id: server.accountId });
+  console.log(`Timeline demo server on ${server.url} (seed ${options.seed})`);
+  console.log(`Pismo: ${server.eventCount} synthetic account events`);
   console.log(`  Endpoint: GET ${endpoint}?limit=100[&order=asc][&cursor=<next_cursor>][&category=DISPUTE]`);
-  console.log(`  Token:    send the header "Authorization: Bearer ${server.token}"`);
+  console.log(`  Token:    send the header "Authorization: Bearer ${server.token}", or a minted token`);
   console.log(`  Try:      curl -H "Authorization: Bearer ${server.token}" "${endpoint}?limit=3"`);
+  console.log(`  Mint:     POST ${mint}  (tokens last ${DEFAULT_TOKEN_TTL_SECONDS} s)`);
+  console.log(`            curl -H "Content-Type: application/json" -d '${mintBody}' "${mint}"`);
+  console.log(`TalentLMS: ${server.talentEventCount} synthetic platform events, ${DEFAULT_RATE_LIMIT} calls per hour`);
+  console.log(`  Endpoint: GET ${talent}?page[number]=1&page[size]=20 (max 100)[&filter[event_type][eq]=course_completion][&filter[created_at][gte]=2025-06-29]`);
+  console.log(`  Headers:  X-API-Key: ${server.token}, X-API-Version: 2025-01-01`);
+  console.log(`  Try:      curl -g -H "X-API-Key: ${server.token}" -H "X-API-Version: 2025-01-01" "${talent}?page[size]=3"`);
   console.log('Press Ctrl-C to stop.');
   const shutdown = (): void => {
     void server.close().then(() => console.log('Stopped.'));

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /** The small request/response model routes work with, so a route is a plain function, easy to wrap (faults, delays). */
 export interface DemoRequest {
@@ -7,6 +7,8 @@ export interface DemoRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
+  /** The body as UTF-8 text, read on first call; rejects with BodyTooLargeError past `maxBytes`. */
+  readonly body?: (maxBytes: number) => Promise<string>;
 }
 
 export interface DemoResponse {
@@ -31,6 +33,25 @@ export function jsonError(status: number, message: string, headers?: Record<stri
 }
 
 export const unauthorized = (): DemoResponse => jsonError(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request's body on demand; past the cap the rest is drained unread, so a 413 can still be sent. */
+export function bodyReader(req: IncomingMessage): (maxBytes: number) => Promise<string> {
+  let text: Promise<string> | undefined;
+  return (maxBytes) =>
+    (text ??= new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk);
+        else reject(new BodyTooLargeError(`The body is larger than ${maxBytes} bytes`));
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    }));
+}
 
 /** `Authorization: Bearer <token>`, compared in constant time. */
 export function hasBearer(request: DemoRequest, token: string): boolean {

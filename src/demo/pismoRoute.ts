@@ -9,12 +9,13 @@ export const PISMO_TIMELINE_PATH = '/timeline/v1/timeline';
 export const PAGE_BYTE_LIMIT = 1_048_576;
 
 /** `GET /timeline/v1/timeline`: Pismo's account timeline with its cursor, its 1 MB rule and its filters. */
-export function pismoTimelineRoute(timeline: PismoTimeline, token: string): Route {
+export function pismoTimelineRoute(timeline: PismoTimeline, token: string | ((request: DemoRequest) => boolean)): Route {
+  const authorized = typeof token === 'string' ? (request: DemoRequest) => hasBearer(request, token) : token;
   return {
     path: PISMO_TIMELINE_PATH,
     methods: ['GET'],
     handle(request: DemoRequest): DemoResponse {
-      if (!hasBearer(request, token)) return unauthorized();
+      if (!authorized(request)) return unauthorized();
       const query = parsePageQuery(request.query);
       if ('error' in query) return jsonError(400, query.error);
       if (query.cursor && query.cursor.tenantAccount !== TENANT_ACCOUNT) return jsonError(400, 'The cursor belongs to another account');

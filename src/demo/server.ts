@@ -1,15 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DemoRequest, type DemoResponse, type Route, jsonError } from './http';
+import { FaultInjector, type InjectFaultOptions } from './faultSpec';
+import { isFaultMode, runFault } from './faults';
+import { type DemoRequest, type DemoResponse, type Route, bodyReader, jsonError } from './http';
+import { type PassportSettings, passportOptions, passportTokenRoute } from './passportRoute';
 import { PismoTimeline } from './pismoData';
 import { pismoTimelineRoute } from './pismoRoute';
+import { TalentTimeline } from './talentlmsData';
+import { DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_MS, RateLimiter } from './talentlmsRateLimit';
+import { DEFAULT_TALENT_EVENT_COUNT, talentTimelineRoute } from './talentlmsRoute';
 
-export interface DemoServerOptions {
+export interface DemoServerOptions extends PassportSettings {
   port?: number;
   seed?: number;
   eventCount?: number;
+  /** Pismo's bearer token, also TalentLMS's `X-API-Key`. */
   token?: string;
+  /** TalentLMS events (default 1,000: every documented type at least once). */
+  talentEventCount?: number;
+  /** TalentLMS calls per window, server-wide (default 2,000, the smaller plans' hourly budget). */
+  rateLimitPerWindow?: number;
+  rateLimitWindowMs?: number;
+  /** false: TalentLMS pages carry no `_links`, only `_meta.pagination` (default true). */
+  talentLinks?: boolean;
 }
 
 export interface DemoServer {
@@ -17,6 +31,20 @@ export interface DemoServer {
   readonly url: string;
   readonly token: string;
   readonly eventCount: number;
+  readonly talentEventCount: number;
+  /** What `POST /passport/v2/s2s/access-token` accepts; random unless given (accountId: the demo account). */
+  readonly serverKey: string;
+  readonly serverSecret: string;
+  readonly accountId: string;
+  /** Minted Pismo tokens stop working at once (the main token keeps working). */
+  revokeMintedTokens(): void;
+  /**
+   * The next `times` requests (default 1; to `path` only, if given) meet a fault: `mode[;key=value…]` as
+   * in the `x-demo-fault` header (see faults.ts). Nothing misbehaves unless asked.
+   */
+  injectFault(mode: string, options?: InjectFaultOptions): void;
+  /** Drops injected faults and the `times` counters of request-borne ones. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -35,15 +63,33 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw new RangeError(`eventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
   }
   if (!/^\S+$/.test(token)) throw new RangeError('token must be non-empty and without spaces');
+  const talentEventCount = options.talentEventCount ?? DEFAULT_TALENT_EVENT_COUNT;
+  if (!Number.isInteger(talentEventCount) || talentEventCount < 0 || talentEventCount > MAX_EVENT_COUNT) {
+    throw new RangeError(`talentEventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
+  }
+  const passport = passportOptions(options, token);
+  const limiter = new RateLimiter(options.rateLimitPerWindow ?? DEFAULT_RATE_LIMIT, options.rateLimitWindowMs ?? DEFAULT_RATE_WINDOW_MS);
 
-  const routes: Route[] = [pismoTimelineRoute(new PismoTimeline(seed, eventCount), token)];
-  const server = createServer((req, res) => void serve(routes, req, res));
+  const routes: Route[] = [
+    pismoTimelineRoute(new PismoTimeline(seed, eventCount), (request) => passport.tokens.accepts(request)),
+    talentTimelineRoute(new TalentTimeline(seed, talentEventCount), { apiKey: token, limiter, links: options.talentLinks ?? true }),
+    passportTokenRoute(passport),
+  ];
+  const faults = new FaultInjector(isFaultMode);
+  const server = createServer((req, res) => void serve(routes, faults, req, res).catch(() => res.destroy()));
   const port = await listen(server, options.port ?? 0);
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     token,
     eventCount,
+    talentEventCount,
+    serverKey: passport.serverKey,
+    serverSecret: passport.serverSecret,
+    accountId: passport.accountId,
+    revokeMintedTokens: () => passport.tokens.revokeMinted(),
+    injectFault: (mode, options) => faults.inject(mode, options),
+    clearFaults: () => faults.clear(),
     close: () => (closing ??= stop(server)),
   };
 }
@@ -66,13 +112,25 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-async function serve(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let response: DemoResponse;
+/** Routes a request; a fault (from its header or query, or injected) sees the raw request and writes the raw response. */
+async function serve(routes: readonly Route[], faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = toRequest(req);
+  const fault = faults.take(request);
+  const answer = (): Promise<DemoResponse> => respond(routes, request);
+  if (fault) await runFault(fault, { req, res, request, answer, send: (response) => send(res, response) });
+  else send(res, await answer());
+}
+
+async function respond(routes: readonly Route[], request: DemoRequest): Promise<DemoResponse> {
   try {
-    response = await route(routes, toRequest(req));
+    return await route(routes, request);
   } catch {
-    response = jsonError(500, 'Internal server error');
+    return jsonError(500, 'Internal server error');
   }
+}
+
+function send(res: ServerResponse, response: DemoResponse): void {
+  if (res.destroyed) return; // the client left (a fault held the answer past its timeout)
   const body = Buffer.from(response.body, 'utf8');
   res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, ...response.headers });
   res.end(body);
@@ -80,7 +138,7 @@ async function serve(routes: readonly Route[], req: IncomingMessage, res: Server
 
 function toRequest(req: IncomingMessage): DemoRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
+  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: bodyReader(req) };
 }
 
 function route(routes: readonly Route[], request: DemoRequest): DemoResponse | Promise<DemoResponse> {
