@@ -1,3 +1,5 @@
+import { Redactor } from './redact';
+
 /**
  * Every failure a timeline can meet, as one typed error whose message is a sentence a user can act on.
  * Messages never carry secrets: callers build them from redacted text only.
@@ -34,10 +36,16 @@ export function isTimelineError(e: unknown): e is TimelineError {
   return e instanceof TimelineError;
 }
 
-/** Turns anything thrown into a TimelineError, keeping typed ones as they are. */
-export function toTimelineError(e: unknown): TimelineError {
+/** Masks secret-shaped text (tokens in URLs, Authorization values) in messages nobody checked. */
+const UNTRUSTED = new Redactor();
+
+/**
+ * Turns anything thrown into a TimelineError, keeping typed ones as they are. An untyped error's text is
+ * redacted and kept to one line, since it may quote a URL or a header.
+ */
+export function toTimelineError(e: unknown, redactor: Redactor = UNTRUSTED): TimelineError {
   if (isTimelineError(e)) return e;
   if (e instanceof Error && e.name === 'AbortError') return new TimelineError('cancelled', 'The request was cancelled.');
-  const text = e instanceof Error ? e.message : String(e);
-  return new TimelineError('network', `The request failed: ${text}`);
+  const text = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/[.\s]+$/, '');
+  return new TimelineError('network', `The request failed: ${redactor.redact(text)}.`);
 }

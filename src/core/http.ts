@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { TimelineError } from './errors';
+import { TimelineError, type TimelineErrorKind, toTimelineError } from './errors';
 import type { Redactor } from './redact';
 
 /** What one request did, for the log. The URL is already redacted. */
@@ -56,21 +56,27 @@ export class HttpClient {
 
   constructor(private readonly options: HttpOptions) {}
 
-  /** GET, retried on 429/5xx/resets. Non-2xx statuses become TimelineErrors. */
+  /**
+   * GET, retried on 429, 5xx and resets with jittered exponential backoff or the server's Retry-After (up
+   * to `maxRetryAfterMs`). Non-2xx statuses become TimelineErrors that say how many attempts were made.
+   */
   async get(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+    const { retries, maxRetryAfterMs, redactor } = this.options;
     for (let attempt = 1; ; attempt++) {
+      let res: HttpResponse;
       try {
-        const res = await this.send('GET', url, headers, undefined, signal, attempt);
-        if (res.status >= 200 && res.status < 300) return res;
-        const error = statusError(res, this.options.redactor);
-        if (!RETRY_STATUSES.has(res.status) || attempt > this.options.retries) throw withAttempts(error, attempt);
-        const wait = this.retryDelay(attempt, res.headers['retry-after']);
-        if (wait === undefined) throw withAttempts(error, attempt);
-        await this.wait(wait, signal);
+        res = await this.send('GET', url, headers, undefined, signal, attempt);
       } catch (e) {
-        if (!(e instanceof RetryableNetworkError) || attempt > this.options.retries) throw unwrap(e, attempt);
-        await this.wait(this.retryDelay(attempt, undefined) ?? 0, signal);
+        if (!(e instanceof RetryableNetworkError)) throw withAttempts(e as TimelineError, attempt);
+        if (attempt > retries) throw e.after(attempt);
+        await this.wait(this.backoff(attempt), signal);
+        continue;
       }
+      if (res.status >= 200 && res.status < 300) return res;
+      const asked = parseRetryAfter(res.headers['retry-after'], Date.now());
+      const retry = RETRY_STATUSES.has(res.status) && attempt <= retries && (asked === undefined || asked <= maxRetryAfterMs);
+      if (!retry) throw statusError(res, redactor, attempt);
+      await this.wait(asked ?? this.backoff(attempt), signal);
     }
   }
 
@@ -79,9 +85,9 @@ export class HttpClient {
     try {
       const res = await this.send('POST', url, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body), signal, 1);
       if (res.status >= 200 && res.status < 300) return res;
-      throw statusError(res, this.options.redactor);
+      throw statusError(res, this.options.redactor, 1);
     } catch (e) {
-      throw unwrap(e, 1);
+      throw e instanceof RetryableNetworkError ? e.after(1) : withAttempts(e as TimelineError, 1);
     }
   }
 
@@ -126,7 +132,7 @@ export class HttpClient {
       this.log({ method, url, status, started, bytes, attempt });
       return { status, headers: flatten(res.headers), body: Buffer.concat(chunks, bytes) };
     } catch (e) {
-      const error = classify(e, signal, timeoutMs, redactor);
+      const error = classify(e, signal, redactor);
       this.log({ method, url, status, started, bytes, attempt, error: error.message });
       throw error;
     }
@@ -144,11 +150,9 @@ export class HttpClient {
     });
   }
 
-  /** Jittered exponential backoff, or the server's Retry-After; undefined when that is longer than the cap. */
-  private retryDelay(attempt: number, retryAfter: string | undefined): number | undefined {
+  /** Jittered exponential backoff: base × 2^(attempt−1) × [0.5, 1.5), so clients that failed together spread out. */
+  private backoff(attempt: number): number {
     const { retryBaseMs, maxRetryAfterMs } = this.options;
-    const asked = parseRetryAfter(retryAfter, Date.now());
-    if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined;
     const random = this.options.random ?? Math.random;
     return Math.min(maxRetryAfterMs, retryBaseMs * 2 ** (attempt - 1) * (0.5 + random()));
   }
@@ -181,73 +185,107 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** A reset or closed connection: worth another GET. Carries the sentence it becomes when retries run out. */
 class RetryableNetworkError extends Error {
-  constructor(readonly error: TimelineError) {
-    super(error.message);
+  constructor(private readonly what: string) {
+    super(what);
   }
-}
 
-function unwrap(e: unknown, attempts: number): TimelineError {
-  const error = e instanceof RetryableNetworkError ? e.error : (e as TimelineError);
-  return withAttempts(error, attempts);
+  after(attempts: number): TimelineError {
+    return new TimelineError('network', `${this.what}${afterAttempts(attempts)}: check the network, then retry.`, { attempts });
+  }
 }
 
 function withAttempts(e: TimelineError, attempts: number): TimelineError {
   return new TimelineError(e.kind, e.message, { ...e.details, attempts });
 }
 
+const afterAttempts = (attempts: number): string => (attempts > 1 ? ` after ${attempts} attempts` : '');
+
+const TIMEOUT_ADVICE = 'retry later, or raise "Request Timeout Seconds"';
+const TIMEOUTS: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: `Could not connect to the server in time: check the base URL and the network, or raise "Request Timeout Seconds".`,
+  UND_ERR_HEADERS_TIMEOUT: `The server sent no response in time: ${TIMEOUT_ADVICE}.`,
+  UND_ERR_BODY_TIMEOUT: `The server stopped sending the response part-way: ${TIMEOUT_ADVICE}.`,
+};
+
 function tooLarge(maxBytes: number): TimelineError {
-  return new TimelineError('tooLarge', `The response is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit; lower the page size or raise "Max Response Megabytes".`);
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+  return new TimelineError('tooLarge', `The response is larger than the ${limit} limit: lower the page size or raise "Max Response Megabytes".`);
 }
 
-function classify(e: unknown, signal: AbortSignal, timeoutMs: number, redactor: Redactor): Error {
+/** Every failure of one attempt as a TimelineError, or a RetryableNetworkError for resets. */
+function classify(e: unknown, signal: AbortSignal, redactor: Redactor): TimelineError | RetryableNetworkError {
   if (e instanceof TimelineError) return e;
   if (signal.aborted) return new TimelineError('cancelled', 'The request was cancelled.');
   const code = (e as { code?: string }).code ?? '';
-  const message = redactor.redact(e instanceof Error ? e.message : String(e));
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new TimelineError('timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
-  }
-  const error = new TimelineError('network', networkSentence(code, message));
-  return RESET_CODES.has(code) ? new RetryableNetworkError(error) : error;
+  if (TIMEOUTS[code]) return new TimelineError('timeout', TIMEOUTS[code]);
+  if (RESET_CODES.has(code)) return new RetryableNetworkError('The connection closed before the response was complete');
+  if (code === 'ECONNREFUSED') return new TimelineError('network', 'The server refused the connection: is it running, and is the base URL right?');
+  if (code === 'ENOTFOUND') return new TimelineError('network', 'The server name could not be resolved: check the base URL.');
+  return toTimelineError(e, redactor);
 }
 
-function networkSentence(code: string, message: string): string {
-  if (code === 'ECONNREFUSED') return 'The server refused the connection: is it running, and is the base URL right?';
-  if (code === 'ENOTFOUND') return 'The server name could not be resolved: check the base URL.';
-  if (RESET_CODES.has(code)) return 'The connection was closed before the response was complete.';
-  return `The request failed: ${message}`;
+interface StatusSentence {
+  readonly kind: TimelineErrorKind;
+  readonly what: string;
+  readonly advice?: string;
 }
 
-const STATUS_SENTENCES: Record<number, [TimelineError['kind'], string]> = {
-  400: ['http', 'The server rejected the request (400)'],
-  401: ['auth', 'The server rejected the credentials (401): set the secret again'],
-  403: ['forbidden', 'Access denied (403): the API may be disabled for this account or the domain inactive'],
-  404: ['notFound', 'Not found (404): check the base URL'],
-  422: ['http', 'The server could not process the request (422)'],
-  429: ['rateLimited', 'Rate limit reached (429): wait a little, then retry'],
+const STATUS_SENTENCES: Record<number, StatusSentence> = {
+  400: { kind: 'http', what: 'The server rejected the request (400)' },
+  401: { kind: 'auth', what: 'The server rejected the credentials (401)', advice: 'set the secret again' },
+  403: { kind: 'forbidden', what: 'Access denied (403)', advice: 'the API may be disabled for this account or the domain inactive' },
+  404: { kind: 'notFound', what: 'Not found (404)', advice: 'check the base URL' },
+  422: { kind: 'http', what: 'The server could not process the request (422)' },
+  429: { kind: 'rateLimited', what: 'Rate limit reached (429)', advice: 'wait a little, then retry' },
 };
 
-/** One sentence per status, plus the server's own message when it sent one. */
-export function statusError(res: HttpResponse, redactor: Redactor): TimelineError {
-  const [kind, sentence] =
-    STATUS_SENTENCES[res.status] ?? (res.status >= 500 ? ['server', `The server failed (${res.status})`] : ['http', `Unexpected HTTP status ${res.status}`]);
-  const said = serverMessage(res.body);
-  const text = said ? `${sentence}. The server said: “${redactor.redact(said)}”` : `${sentence}.`;
-  return new TimelineError(kind, text, { status: res.status, retryAfterMs: parseRetryAfter(res.headers['retry-after'], Date.now()) });
+function statusSentence(status: number): StatusSentence {
+  if (STATUS_SENTENCES[status]) return STATUS_SENTENCES[status];
+  if (status >= 500) return { kind: 'server', what: `The server failed (${status})`, advice: 'retry later' };
+  return { kind: 'http', what: `Unexpected HTTP status ${status}` };
 }
 
-/** The `message` or `error` of a JSON error body, cut short; nothing for HTML or other bodies. */
-function serverMessage(body: Buffer): string | undefined {
+/**
+ * One sentence per status: what happened, how often, what to do (the server's requested wait when it gave
+ * one), and the server's own message when it sent one, redacted.
+ */
+export function statusError(res: HttpResponse, redactor: Redactor, attempts = 1): TimelineError {
+  const { kind, what, advice } = statusSentence(res.status);
+  const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+  const waitAsked = RETRY_STATUSES.has(res.status) && retryAfterMs !== undefined && retryAfterMs > 0;
+  const todo = waitAsked ? `the server asks to wait ${duration(retryAfterMs)} before retrying` : advice;
+  const said = serverMessage(res.body, redactor);
+  const text = `${what}${afterAttempts(attempts)}${todo ? `: ${todo}` : ''}${said ? ` (the server said “${said}”)` : ''}.`;
+  return new TimelineError(kind, text, { status: res.status, retryAfterMs, attempts });
+}
+
+/** "45 s", "3 min", "2 h": a wait as a person reads it. */
+function duration(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s < 120) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  return `${Math.round(s / 3600)} h`;
+}
+
+/**
+ * The `message` or `error` of a JSON error body, on one line, redacted and then cut short (cutting first could
+ * leave half a secret that no longer matches); nothing for HTML or other bodies.
+ */
+function serverMessage(body: Buffer, redactor: Redactor): string | undefined {
   if (body.length === 0 || body.length > 64 * 1024) return undefined;
+  let raw: unknown;
   try {
     const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    const raw = json.message ?? json.error ?? json.detail;
-    const text = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? JSON.stringify(raw) : undefined;
-    return text && text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    raw = json.message ?? json.error ?? json.detail;
   } catch {
     return undefined;
   }
+  const text = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? JSON.stringify(raw) : undefined;
+  const line = text && redactor.redact(text.replace(/\s+/g, ' ')).trim().replace(/\.$/, '');
+  if (!line) return undefined;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
