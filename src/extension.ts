@@ -28,6 +28,8 @@ export interface TimelineViewerApi {
   readonly redactor: Redactor;
   readonly eventPanels: EventPanelManager;
   readonly documents: EventDocuments;
+  /** Where the log channel writes, so tests can check what reached it. */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     }),
   );
   void offerToMoveSecrets(secrets);
-  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor, eventPanels, documents };
+  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor, eventPanels, documents, logUri: context.logUri };
 }
 
 export function deactivate(): void {

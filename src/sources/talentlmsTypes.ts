@@ -20,7 +20,8 @@ const LABELS = new Map<string, string>(TALENTLMS_CATEGORIES.flatMap((c) => Objec
 export function describeTalentType(apiType: string): { label: string; category: string } {
   const canonical = LEGACY_NAMES[apiType] ?? apiType;
   const category = TALENTLMS_CATEGORIES.find((c) => canonical.startsWith(c.prefix));
-  const label = LABELS.get(canonical) ?? humanize(category ? canonical.slice(category.prefix.length) : canonical);
+  // A type that is only a prefix ("user_") has nothing after it: its whole name stands in, never an empty label.
+  const label = LABELS.get(canonical) ?? (humanize(category ? canonical.slice(category.prefix.length) : canonical) || humanize(canonical));
   return { label, category: category?.name ?? 'Other' };
 }
 

@@ -27,7 +27,9 @@ export class ConnectionCommands {
     if (!name) return undefined;
     const baseUrl = args.baseUrl ?? (await askUrl(kind));
     if (!baseUrl) return undefined;
-    const auth = kind === 'pismo' ? (args.auth ?? (await pickPismoAuth())) : undefined;
+    // Scripted calls that pass secrets say the auth method through them; only a person is asked.
+    const impliedAuth = args.secrets && (args.secrets.serverKey ? 'serverKey' : 'token');
+    const auth = kind === 'pismo' ? (args.auth ?? impliedAuth ?? (await pickPismoAuth())) : undefined;
     if (kind === 'pismo' && !auth) return undefined;
     const accountId = auth === 'serverKey' ? (args.accountId ?? (await ask(vscode.l10n.t('Pismo account id to mint tokens for'), '123456'))) : args.accountId;
     if (auth === 'serverKey' && !accountId) return undefined;
@@ -58,7 +60,7 @@ export class ConnectionCommands {
 
   /** Removes the connection and deletes its secrets. Asks first unless `confirm` is false. */
   async remove(target: Target, options: { confirm?: boolean } = {}): Promise<void> {
-    const connection = this.resolve(target) ?? (await this.pick());
+    const connection = target === undefined ? await this.pick() : this.resolve(target);
     if (!connection) return;
     if (options.confirm !== false) {
       const remove = vscode.l10n.t('Remove');
@@ -71,7 +73,7 @@ export class ConnectionCommands {
 
   /** Stores a secret (given, or asked for) and reloads the connection. */
   async setSecret(target: Target, given?: SecretBundle | string): Promise<void> {
-    const connection = this.resolve(target) ?? (await this.pick());
+    const connection = target === undefined ? await this.pick() : this.resolve(target);
     if (!connection || connection.demo) return;
     const bundle = typeof given === 'string' ? singleSecret(connection, given) : (given ?? (await askForSecrets(connection)));
     if (!bundle) return;

@@ -3,7 +3,7 @@ import { reindentJson } from '../../../src/core/jsonFormat';
 import { rawText } from '../../../src/core/rawPage';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
 import { snap } from '../scenes';
-import { activateExtension, idle, nextRender } from '../util';
+import { activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
 
@@ -12,11 +12,12 @@ const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
  * scene: the demo tree expanded to an event, that event's panel and JSON document, in dark and light themes.
  */
 export async function run(): Promise<void> {
-  const workbench = vscode.workspace.getConfiguration('workbench');
   // The workbench would otherwise follow the (light) system scheme of the headless browser.
   await vscode.workspace.getConfiguration('window').update('autoDetectColorScheme', false, vscode.ConfigurationTarget.Global);
-  await workbench.update('colorTheme', 'Dark 2026', vscode.ConfigurationTarget.Global);
+  await useTheme('Dark 2026', vscode.ColorThemeKind.Dark);
   const api = await activateExtension();
+  await vscode.commands.executeCommand('timelineViewer.timeline.focus');
+  await snap('welcome');
   await vscode.commands.executeCommand('timelineViewer.tryDemo');
   const demo = api.tree.getChildren().find((n) => kind(n).startsWith('connection')) as ConnectionNode;
   api.tree.getChildren(demo);
@@ -30,6 +31,17 @@ export async function run(): Promise<void> {
   await api.treeView.reveal(shown, { select: true, focus: true, expand: true });
   await snap('tree');
 
+  // Both demo connections collapsed but TalentLMS, whose categories come from the platform's own table.
+  await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');
+  const talent = api.tree.getChildren().find((n) => kind(n).startsWith('connection') && n !== demo) as ConnectionNode;
+  api.tree.getChildren(talent);
+  await idle(talent.session);
+  await api.treeView.reveal(talent, { expand: true });
+  const course = (api.tree.getChildren(talent).filter((n) => kind(n) === 'category') as CategoryNode[]).find((c) => c.category.name === 'Course');
+  if (course) await api.treeView.reveal(course, { expand: true });
+  await snap('tree-talentlms');
+
+  await api.treeView.reveal(shown, { select: true, focus: true, expand: true });
   const exact = reindentJson(rawText(shown.event.raw));
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name), exact);
   await snap('event-panel');
@@ -37,11 +49,24 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('timelineViewer.openEventDocument', shown);
   await snap('event-document');
 
-  await workbench.update('colorTheme', 'Light 2026', vscode.ConfigurationTarget.Global);
+  await useTheme('Light 2026', vscode.ColorThemeKind.Light);
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-light');
 
-  await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+  await useTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
+}
+
+/**
+ * Switches the colour theme and waits until the workbench has applied it. A theme seeded in the settings
+ * file is not always applied at start-up in the web workbench, so the setting is changed for real.
+ */
+async function useTheme(id: string, kind: vscode.ColorThemeKind): Promise<void> {
+  if (vscode.window.activeColorTheme.kind === kind) return;
+  const applied = until(vscode.window.onDidChangeActiveColorTheme, () => vscode.window.activeColorTheme.kind === kind, `the ${id} theme`);
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  if (workbench.get('colorTheme') === id) await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+  await workbench.update('colorTheme', id, vscode.ConfigurationTarget.Global);
+  await applied;
 }

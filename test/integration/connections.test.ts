@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DemoServer } from '../../src/demo/server';
+import type { TimelineViewerApi } from '../../src/extension';
+import type { ConnectionNode, ErrorNode, TreeNode } from '../../src/ui/tree/nodes';
+import { activateExtension, idle } from './util';
+
+const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
+
+/** Every file the extension's log channel has written, as one text. */
+async function logText(api: TimelineViewerApi): Promise<string> {
+  const texts: string[] = [];
+  const walk = async (uri: vscode.Uri): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri)) {
+      const child = vscode.Uri.joinPath(uri, name);
+      if (type === vscode.FileType.Directory) await walk(child);
+      else texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(child)));
+    }
+  };
+  await walk(vscode.Uri.joinPath(api.logUri, '..'));
+  return texts.join('\n');
+}
+
+function connectionNode(api: TimelineViewerApi, id: string): ConnectionNode | undefined {
+  return api.tree.getChildren().find((n) => kind(n).startsWith('connection') && (n as ConnectionNode).session.connection.id === id) as ConnectionNode | undefined;
+}
+
+async function loadFirstPage(api: TimelineViewerApi, id: string): Promise<ConnectionNode> {
+  const node = connectionNode(api, id);
+  assert.ok(node, `no connection ${id} in the tree`);
+  api.tree.getChildren(node);
+  await idle(node.session);
+  return node;
+}
+
+describe('connections and their secrets in a real VS Code', () => {
+  let api: TimelineViewerApi;
+  let server: DemoServer;
+
+  before(async () => {
+    api = await activateExtension();
+    server = await api.demo.start();
+  });
+
+  afterEach(async () => {
+    for (const id of ['it-talentlms', 'it-pismo', 'it-mint', 'it-leak']) {
+      await vscode.commands.executeCommand('timelineViewer.removeConnection', id, { confirm: false });
+    }
+  });
+
+  it('adds a TalentLMS connection from arguments and shows its timeline by the seed\'s categories', async () => {
+    const id = await vscode.commands.executeCommand<string>('timelineViewer.addConnection', {
+      id: 'it-talentlms',
+      name: 'IT TalentLMS',
+      kind: 'talentlms',
+      baseUrl: server.url,
+      secrets: { apiKey: server.token },
+    });
+    assert.equal(id, 'it-talentlms');
+    const node = await loadFirstPage(api, id);
+    assert.equal(node.session.timeline.error, undefined, node.session.timeline.error?.message);
+    const names = node.session.timeline.categories.map((c) => c.name);
+    const known = ['User', 'Course', 'Branch', 'Group', 'Certification', 'Unit progress', 'Notification', 'Automation', 'Custom report', 'Other'];
+    assert.ok(names.length > 0 && names.every((n) => known.includes(n)), `unexpected categories ${names}`);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('timelineViewer').get('connections'));
+    assert.ok(settings.includes('it-talentlms'));
+    assert.equal(settings.includes(server.token), false, 'the API key was written to settings');
+    assert.deepEqual(await api.secrets.get('it-talentlms'), { apiKey: server.token });
+  });
+
+  it('adds a Pismo connection that mints account tokens from a server key and secret', async () => {
+    await vscode.commands.executeCommand('timelineViewer.addConnection', {
+      id: 'it-mint',
+      name: 'IT Pismo minted',
+      kind: 'pismo',
+      baseUrl: server.url,
+      auth: 'serverKey',
+      accountId: server.accountId,
+      secrets: { serverKey: server.serverKey, serverSecret: server.serverSecret },
+    });
+    const node = await loadFirstPage(api, 'it-mint');
+    assert.equal(node.session.timeline.error, undefined, node.session.timeline.error?.message);
+    assert.ok(node.session.timeline.eventCount > 0);
+  });
+
+  it('removing a connection deletes its secrets', async () => {
+    await vscode.commands.executeCommand('timelineViewer.addConnection', {
+      id: 'it-pismo',
+      name: 'IT Pismo',
+      kind: 'pismo',
+      baseUrl: server.url,
+      secrets: { token: server.token },
+    });
+    assert.ok(await api.secrets.get('it-pismo'));
+    await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-pismo', { confirm: false });
+    assert.equal(await api.secrets.get('it-pismo'), undefined);
+    assert.equal(connectionNode(api, 'it-pismo'), undefined);
+  });
+
+  it('a rejected key shows an error node offering Set Secret, and the key leaks nowhere', async () => {
+    const secret = `leak-check-${Date.now()}-Zq9`;
+    await vscode.commands.executeCommand('timelineViewer.addConnection', {
+      id: 'it-leak',
+      name: 'IT leak check',
+      kind: 'talentlms',
+      baseUrl: server.url,
+      secrets: { apiKey: secret },
+    });
+    const node = await loadFirstPage(api, 'it-leak');
+    const error = api.tree.getChildren(node).find((n) => kind(n).startsWith('error')) as ErrorNode | undefined;
+    assert.ok(error, 'no error node');
+    assert.equal(kind(error), 'error.auth');
+    assert.match(error.error.message, /401|rejected/i);
+    const item = error.toTreeItem();
+    const shown = [item.label, item.tooltip, item.description, error.error.message, api.statusBar.text].map(String).join('\n');
+    assert.equal(shown.includes(secret), false, 'the key reached the tree or status bar');
+    assert.equal(JSON.stringify(vscode.workspace.getConfiguration('timelineViewer').inspect('connections')).includes(secret), false);
+    assert.equal((await logText(api)).includes(secret), false, 'the key reached the log');
+  });
+
+  it('offers to move a secret typed into settings, and moves it', async () => {
+    const config = vscode.workspace.getConfiguration('timelineViewer');
+    const { offerToMoveSecrets } = await import('../../src/ui/settingsSecrets');
+    await config.update('connections', [{ id: 'it-pismo', name: 'IT Pismo', kind: 'pismo', baseUrl: server.url, token: 'typed-by-mistake-123' }], vscode.ConfigurationTarget.Global);
+    const moved = await offerToMoveSecrets(api.secrets, { ask: false });
+    assert.equal(moved, 1);
+    const after = JSON.stringify(vscode.workspace.getConfiguration('timelineViewer').inspect('connections')?.globalValue);
+    assert.equal(after.includes('typed-by-mistake-123'), false);
+    assert.deepEqual(await api.secrets.get('it-pismo'), { token: 'typed-by-mistake-123' });
+  });
+});
