@@ -38,8 +38,10 @@ export class PismoSource implements TimelineSource {
   private async get(url: URL, signal: AbortSignal): Promise<Buffer> {
     const { http, auth } = this.options;
     const headers = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
+    // Only a 401 on the timeline itself means the token expired; a refused mint is final.
+    const token = await auth.token(signal);
     try {
-      return (await http.get(url, headers(await auth.token(signal)), signal)).body;
+      return (await http.get(url, headers(token), signal)).body;
     } catch (e) {
       if (!(e instanceof TimelineError && e.kind === 'auth' && auth.renew)) throw e;
       return (await http.get(url, headers(await auth.renew(signal)), signal)).body;
