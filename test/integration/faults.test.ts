@@ -90,4 +90,20 @@ describe('a misbehaving server in a real VS Code: an error node, nothing lost, R
     const error = await failLoadMore(demo, ids, /not a Pismo timeline page/);
     await retrySucceeds(demo, error, ids.length);
   });
+
+  it('a cursor that repeats stops paging with a final error node: no Retry to loop on, nothing lost', async () => {
+    const { demo, ids } = await firstPage();
+    server.injectFault('repeat-cursor', { times: 1, path: PISMO_PATH });
+    const loadMore = api.tree.getChildren(demo).find((n) => kind(n) === 'loadMore');
+    await vscode.commands.executeCommand('timelineViewer.loadMore', loadMore);
+    const children = api.tree.getChildren(demo);
+    const error = children.find((n) => kind(n).startsWith('error'));
+    assert.ok(error, `no error node among ${children.map(kind)}`);
+    const item = error.toTreeItem();
+    assert.equal(kind(error), 'error.final');
+    assert.match(String(item.label), /cursor it had already sent/);
+    assert.equal(item.command, undefined, 'a final error must not offer Retry');
+    assert.equal(children.some((n) => kind(n) === 'loadMore'), false);
+    for (const id of ids) assert.ok(demo.session.timeline.event(id), `event ${id} was lost`);
+  });
 });

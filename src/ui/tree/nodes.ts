@@ -43,7 +43,7 @@ export class ConnectionNode extends TreeNode {
     if (timeline.isFresh) void this.session.loadMore();
     const nodes: TreeNode[] = timeline.categories.map((c) => this.categoryNode(c));
     if (timeline.isLoading || timeline.isFresh) nodes.push(new MessageNode(this, vscode.l10n.t('Loading…'), 'loading~spin'));
-    else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error));
+    else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error, timeline.hasMore));
     else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));
     else if (timeline.eventCount === 0) nodes.push(new MessageNode(this, vscode.l10n.t('No events in this timeline.'), 'info'));
     return nodes;
@@ -187,6 +187,8 @@ export class ErrorNode extends TreeNode {
   constructor(
     readonly connectionNode: ConnectionNode,
     readonly error: TimelineError,
+    /** False once the timeline cannot go on (a repeating cursor): Retry would only repeat the loop. */
+    private readonly retryable: boolean,
   ) {
     super(connectionNode);
   }
@@ -194,10 +196,15 @@ export class ErrorNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(displayText(this.error.message, 160), vscode.TreeItemCollapsibleState.None);
     item.id = `error:${this.connectionNode.session.connection.id}`;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    if (!this.retryable) {
+      item.contextValue = 'error.final';
+      item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
+      return item;
+    }
     // An auth or config failure offers Set Secret beside Retry.
     item.contextValue = this.error.kind === 'auth' || this.error.kind === 'config' ? 'error.auth' : 'error';
     item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
