@@ -39,7 +39,7 @@ async function runWeb(extensionDir) {
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: extensionDir });
   const hint = extensionDir === REPO ? 'In the Timeline view (activity bar), choose "Try the Demo".\n' : '';
   console.log(`
-VS Code 1.139.1 (code-server) is running with ${path.basename(extensionDir)} loaded. Open:
+VS Code 1.139.1 (code-server) is running with ${extensionName(extensionDir)} loaded. Open:
 
   ${url}
 
@@ -69,3 +69,13 @@ main().then(
     process.exit(2);
   },
 );
+
+/** The extension's display name from its package.json, for the banner. */
+function extensionName(dir) {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    return pkg.displayName || pkg.name || path.basename(dir);
+  } catch {
+    return path.basename(dir);
+  }
+}
