@@ -30,4 +30,53 @@ export class Category {
     }
     list.splice(lo, 0, event);
   }
+
+  /**
+   * Adds one page's events at once, with the same result as adding them one by one: appended when they are
+   * older than everything held (the common case), else merged in one pass, so a page of newer events costs
+   * one move of the list instead of one per event.
+   */
+  addAll(events: readonly TimelineEvent[]): void {
+    if (events.length === 0) return;
+    const batch = isNewestFirst(events) ? events : [...events].sort(newestFirst); // sort is stable
+    const list = this.list;
+    const n = list.length;
+    if (n === 0 || list[n - 1].sortKey >= batch[0].sortKey) {
+      for (const e of batch) list.push(e);
+      return;
+    }
+    if (batch.length === 1) {
+      this.add(batch[0]);
+      return;
+    }
+    // The held events older than the whole batch only move down: found by binary search, moved without
+    // reading them (on a big heap, reading each event costs a cache miss). The rest is merged from the back,
+    // the oldest last; on equal keys what was held stays first, as add() does.
+    const oldest = batch[batch.length - 1].sortKey;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].sortKey >= oldest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (const e of batch) list.push(e); // grows the list, kept packed; the slots are rewritten below
+    const k = batch.length;
+    for (let t = n - 1; t >= lo; t--) list[t + k] = list[t];
+    let i = lo - 1;
+    let j = k - 1;
+    for (let w = lo + k - 1; j >= 0; w--) {
+      if (i >= 0 && list[i].sortKey < batch[j].sortKey) list[w] = list[i--];
+      else list[w] = batch[j--];
+    }
+  }
+}
+
+function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
+  return a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0;
+}
+
+function isNewestFirst(events: readonly TimelineEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i - 1].sortKey < events[i].sortKey) return false;
+  return true;
 }

@@ -3,6 +3,10 @@ import type { RawItem } from './rawPage';
 /**
  * One event of a timeline, normalized across APIs. Only the fields the tree needs are held as values;
  * the item's exact JSON text stays in its page's bytes (see RawItem) and is sliced out on demand.
+ *
+ * A timeline may hold 100,000s of these, so a source can implement it as a class whose derived fields
+ * (label, timestamp, raw) are getters: every stored field and string costs bytes per event (see
+ * PismoEvent in sources/pismo.ts and docs/performance.md). Readers must not rely on own properties.
  */
 export interface TimelineEvent {
   /** Unique within a connection: Pismo's tenant_account_timestamp, TalentLMS's id. */

@@ -73,8 +73,15 @@ export function findItemRanges(bytes: Uint8Array, itemsKey: string | undefined):
     pos = skipSpace(bytes, keyEnd);
     if (bytes[pos] !== COLON) break;
     pos = skipSpace(bytes, pos + 1);
-    if (key === itemsKey && bytes[pos] === OPEN_ARRAY) found = arrayElementRanges(bytes, pos);
-    pos = skipSpace(bytes, skipValue(bytes, pos));
+    if (key === itemsKey && bytes[pos] === OPEN_ARRAY) {
+      found = arrayElementRanges(bytes, pos);
+      // the array ends past its last element's closing bracket: skip to there instead of scanning it twice
+      const last = found.length > 0 ? found[found.length - 1] : pos + 1;
+      pos = skipSpace(bytes, last);
+      pos = bytes[pos] === CLOSE_ARRAY ? skipSpace(bytes, pos + 1) : skipSpace(bytes, skipValue(bytes, pos));
+    } else {
+      pos = skipSpace(bytes, skipValue(bytes, pos));
+    }
     if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
   }
   return found;
@@ -100,38 +107,40 @@ function skipSpace(bytes: Uint8Array, pos: number): number {
 
 /** `pos` is at an opening quote; returns the offset just past the closing one. */
 function skipString(bytes: Uint8Array, pos: number): number {
-  pos++;
-  while (pos < bytes.length) {
+  const length = bytes.length;
+  for (pos++; pos < length; pos++) {
     const c = bytes[pos];
-    if (c === BACKSLASH) pos += 2;
+    if (c === BACKSLASH) pos++;
     else if (c === QUOTE) return pos + 1;
-    else pos++;
   }
-  return pos;
+  return length;
 }
 
-/** Returns the offset just past the value starting at `pos`. */
+/**
+ * Returns the offset just past the value starting at `pos`. This loop is most of what opening the first event
+ * of a page costs (the page's item offsets are found then), so containers are scanned in one tight loop with
+ * strings skipped inline (see docs/performance.md).
+ */
 function skipValue(bytes: Uint8Array, pos: number): number {
+  const length = bytes.length;
   const first = bytes[pos];
   if (first === QUOTE) return skipString(bytes, pos);
   if (first === OPEN_OBJECT || first === OPEN_ARRAY) {
     let depth = 0;
-    while (pos < bytes.length) {
+    for (; pos < length; pos++) {
       const c = bytes[pos];
       if (c === QUOTE) {
-        pos = skipString(bytes, pos);
-        continue;
-      }
-      if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
-      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        depth--;
-        if (depth === 0) return pos + 1;
-      }
-      pos++;
+        for (pos++; pos < length; pos++) {
+          const d = bytes[pos];
+          if (d === BACKSLASH) pos++;
+          else if (d === QUOTE) break;
+        }
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return pos + 1;
     }
-    return pos;
+    return length;
   }
-  while (pos < bytes.length) {
+  while (pos < length) {
     const c = bytes[pos];
     if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c)) break;
     pos++;

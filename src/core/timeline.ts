@@ -13,6 +13,9 @@ export interface TimelineOptions {
   readonly maxEmptyPages: number;
 }
 
+/** Correlation chains shorter than this are copied at their exact length on each addition. */
+const SHORT_CHAIN = 16;
+
 export interface LoadResult {
   readonly added: number;
   readonly pages: number;
@@ -25,7 +28,8 @@ export interface LoadResult {
  */
 export class Timeline {
   private readonly byId = new Map<string, TimelineEvent>();
-  private readonly byCorrelation = new Map<string, TimelineEvent[]>();
+  /** One event, or a list newest first once a second event shares the id (most ids have one event). */
+  private readonly byCorrelation = new Map<string, TimelineEvent | TimelineEvent[]>();
   private readonly groups = new Map<string, Category>();
   private readonly seenCursors = new Set<Cursor>();
   private cursor: Cursor | undefined;
@@ -88,7 +92,8 @@ export class Timeline {
 
   /** Every loaded event sharing this correlation id, newest first. */
   related(correlationId: string): readonly TimelineEvent[] {
-    return this.byCorrelation.get(correlationId) ?? [];
+    const found = this.byCorrelation.get(correlationId);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 
   /**
@@ -119,7 +124,7 @@ export class Timeline {
     try {
       while (!this.exhausted && added === 0) {
         if (pages === this.options.maxEmptyPages) {
-          throw new TimelineError('emptyRun', `No new events in the last ${pages} pages. Load more to keep looking.`);
+          throw new TimelineError('emptyRun', `No new events in the last ${pages} pages: Load more to keep looking.`);
         }
         const request = { cursor: this.cursor, limit: this.options.limit };
         if (request.cursor !== undefined) this.seenCursors.add(request.cursor);
@@ -129,7 +134,7 @@ export class Timeline {
         this.pagesRead++;
         this.bytesRead += page.bytes;
         this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
-        for (const event of page.events) if (this.add(event)) added++;
+        added += this.addPage(page.events);
         this.advance(page.nextCursor);
       }
       return { added, pages };
@@ -152,20 +157,54 @@ export class Timeline {
     this.cursor = next;
   }
 
-  private add(event: TimelineEvent): boolean {
-    if (this.byId.has(event.id)) return false;
-    this.byId.set(event.id, event);
-    let group = this.groups.get(event.category);
+  /** Indexes and groups one page's new events; grouping is per page, so each category is touched once. */
+  private addPage(events: readonly TimelineEvent[]): number {
+    const batches = new Map<string, TimelineEvent[]>();
+    let added = 0;
+    for (const event of events) {
+      if (this.byId.has(event.id)) continue;
+      this.byId.set(event.id, event);
+      added++;
+      if (event.correlationId) this.relate(event.correlationId, event);
+      const batch = batches.get(event.category);
+      if (batch) batch.push(event);
+      else batches.set(event.category, [event]);
+    }
+    for (const [name, batch] of batches) this.group(name).addAll(batch);
+    return added;
+  }
+
+  private group(name: string): Category {
+    let group = this.groups.get(name);
     if (!group) {
-      group = new Category(event.category);
-      this.groups.set(event.category, group);
+      group = new Category(name);
+      this.groups.set(name, group);
     }
-    group.add(event);
-    if (event.correlationId) {
-      const chain = this.byCorrelation.get(event.correlationId);
-      if (chain) chain.push(event);
-      else this.byCorrelation.set(event.correlationId, [event]);
+    return group;
+  }
+
+  /**
+   * Files the event under its correlation id, the chain kept newest first whatever order pages come in. Most
+   * ids have one event, held as is; a short chain is rebuilt at its exact length (concat; a pushed-to or
+   * spread array keeps room for 16 more), a long one grows in place.
+   */
+  private relate(correlationId: string, event: TimelineEvent): void {
+    const found = this.byCorrelation.get(correlationId);
+    if (found === undefined) {
+      this.byCorrelation.set(correlationId, event);
+      return;
     }
-    return true;
+    const chain = Array.isArray(found) ? found : [found];
+    let at = chain.length;
+    if (chain[at - 1].sortKey < event.sortKey) {
+      let lo = 0;
+      while (lo < at) {
+        const mid = (lo + at) >>> 1;
+        if (chain[mid].sortKey >= event.sortKey) lo = mid + 1;
+        else at = mid;
+      }
+    }
+    if (chain.length >= SHORT_CHAIN) chain.splice(at, 0, event);
+    else this.byCorrelation.set(correlationId, at === chain.length ? chain.concat([event]) : chain.slice(0, at).concat([event], chain.slice(at)));
   }
 }

@@ -12,6 +12,32 @@ export function parseJsonBody(body: Buffer): unknown {
   }
 }
 
+/**
+ * Parses a body for its structure and its indexed fields, the fast way: the bytes are read as Latin-1 (one
+ * character per byte: a copy, no UTF-8 decoding, and a one-byte string JSON.parse reads faster). JSON.parse
+ * accepts or rejects that text exactly as it would the UTF-8 text, since every byte of a multi-byte UTF-8
+ * character is ≥ 0x80 and JSON allows those only inside strings. Numbers, literals and ASCII strings come out
+ * the same; a string is exact only if `isExactLatin1` says so (else read the body with parseJsonBody).
+ * A body that is not JSON throws parseJsonBody's error.
+ */
+export function parseJsonBytes(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('latin1'));
+  } catch {
+    return parseJsonBody(body);
+  }
+}
+
+const LATIN1_HIGH = /[\u0080-\u00ff]/;
+
+/**
+ * Whether a string from parseJsonBytes equals the one a UTF-8 reading would give: it does unless it holds a
+ * character in U+0080–U+00FF, which may be a byte of a multi-byte character (or an escape like `\u00e9`).
+ */
+export function isExactLatin1(value: string): boolean {
+  return !LATIN1_HIGH.test(value);
+}
+
 /** A field as display text: strings as they are, numbers and booleans printed, anything else absent. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value;

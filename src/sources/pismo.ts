@@ -1,11 +1,11 @@
 import { TimelineError } from '../core/errors';
 import type { TimelineEvent } from '../core/event';
 import type { HttpClient } from '../core/http';
-import { RawPage } from '../core/rawPage';
+import { RawPage, type RawItem } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
-import { parseJsonBody, text } from './json';
+import { isExactLatin1, parseJsonBody, parseJsonBytes, text } from './json';
 
 /** Supplies the account-level bearer token; `renew` is called once after a 401 (a minted token expired). */
 export interface TokenProvider {
@@ -58,48 +58,130 @@ interface PismoEnvelope {
 /**
  * Reads one page exactly as the seed documents it. An empty `items` with `has_next: true` is normal (the
  * 1 MB read happens before filtering): the cursor is kept. The end is `has_next: false` or no `next_cursor`.
+ *
+ * The body is parsed once for its indexed fields and then dropped: events keep only those fields and a
+ * pointer into the page's bytes (lossless and lean, see RawPage). It is parsed the fast way (parseJsonBytes);
+ * should an indexed string hold a non-ASCII character, the page is read again as UTF-8, so values are exact.
  */
 export function parsePismoPage(body: Buffer, groupBy: 'category' | 'type'): Page {
-  const json = parseJsonBody(body);
+  return readPage(parseJsonBytes(body), body, groupBy, true) ?? (readPage(parseJsonBody(body), body, groupBy, false) as Page);
+}
+
+/** The page, or undefined when `latin1` and a field needs the UTF-8 reading. */
+function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', latin1: boolean): Page | undefined {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new TimelineError('badShape', 'The server answered with JSON that is not a Pismo timeline page (no "items").');
   }
   const envelope = json as PismoEnvelope;
+  // Without "items" an object is a page only if it still speaks of paging (a filtered page may omit them).
+  if (envelope.items === undefined && envelope.has_next === undefined && envelope.next_cursor === undefined) {
+    throw new TimelineError('badShape', 'The server answered with JSON that is not a Pismo timeline page (no "items").');
+  }
   const items = envelope.items ?? [];
   if (!Array.isArray(items)) throw new TimelineError('badShape', 'The page\'s "items" is not a list.');
-  const raw = new RawPage(body, 'items');
-  const events = items.map((item, index) => toEvent(item, index, raw, groupBy));
   const cursor = text(envelope.next_cursor);
+  if (latin1 && cursor !== undefined && !isExactLatin1(cursor)) return undefined;
+  const reader = new ItemReader(new RawPage(body, 'items'), groupBy, latin1);
+  const events: TimelineEvent[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const event = reader.read(items[index], index);
+    if (!event) return undefined;
+    events.push(event);
+  }
   return { events, nextCursor: envelope.has_next === false ? undefined : cursor, bytes: body.length };
 }
 
-function toEvent(item: unknown, index: number, page: RawPage, groupBy: 'category' | 'type'): TimelineEvent {
-  const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
-  const type = text(o.type) ?? 'UNKNOWN';
-  const category = text(o.category) ?? 'UNCATEGORIZED';
-  const timestamp = text(o.timestamp) ?? '';
-  const correlationId = text(o.correlation_id);
-  return {
-    // tenant_account_timestamp is the documented id; without one, the event's own fields stand in.
-    id: text(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`,
-    type,
-    category: groupBy === 'type' ? type : category,
-    label: `${category} · ${type}`,
-    timestamp,
-    sortKey: sortKey(timestamp),
-    correlationId,
-    accountId: text(o.account_id),
-    summary: amountOf(o.data),
-    raw: { page, index },
-  };
+/**
+ * One Pismo event as held in memory: the indexed fields and where its text lives, nothing else. The label,
+ * the timestamp (the tail of the id, as Pismo's ids end with it) and `raw` (the event itself) are computed
+ * when read, so an event costs one object and the strings it cannot share.
+ */
+class PismoEvent implements TimelineEvent, RawItem {
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly category: string,
+    /** The item's own category, for the label (`category` is the grouping key, which may be the type). */
+    private readonly itemCategory: string,
+    /** The timestamp, or the offset in `id` where it starts. */
+    private readonly time: string | number,
+    readonly sortKey: string,
+    readonly correlationId: string | undefined,
+    readonly accountId: string | undefined,
+    readonly summary: string | undefined,
+    readonly page: RawPage,
+    readonly index: number,
+  ) {}
+
+  get label(): string {
+    return `${this.itemCategory} · ${this.type}`;
+  }
+
+  get timestamp(): string {
+    const time = this.time;
+    return typeof time === 'string' ? time : this.id.slice(time);
+  }
+
+  get raw(): RawItem {
+    return this;
+  }
 }
 
-/** "12.50 BRL" from the common `amount`/`currency` shapes of `data`; data may also be a string. */
-function amountOf(data: unknown): string | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const d = data as Record<string, unknown>;
-  const amount = text(d.amount) ?? text(d.principal_amount) ?? text(d.value);
-  if (amount === undefined) return undefined;
-  const currency = text(d.currency) ?? text(d.currency_code);
-  return currency ? `${amount} ${currency}` : amount;
+/**
+ * Turns a page's parsed items into events. Strings that repeat (types, categories, account ids, correlation
+ * ids within a page) are shared, so each event holds a pointer instead of its own copy; with
+ * `latin1`, a string that may need the UTF-8 reading makes `read` give up (undefined).
+ */
+class ItemReader {
+  private readonly shared = new Map<string, string>();
+  private exact = true;
+
+  constructor(
+    private readonly page: RawPage,
+    private readonly groupBy: 'category' | 'type',
+    private readonly latin1: boolean,
+  ) {}
+
+  read(item: unknown, index: number): TimelineEvent | undefined {
+    const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const type = this.share(o.type) ?? 'UNKNOWN';
+    const category = this.share(o.category) ?? 'UNCATEGORIZED';
+    const timestamp = this.own(o.timestamp) ?? '';
+    const correlationId = this.share(o.correlation_id);
+    const accountId = this.share(o.account_id);
+    const summary = this.amountOf(o.data);
+    // tenant_account_timestamp is the documented id; without one, the event's own fields stand in.
+    const id = this.own(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
+    if (!this.exact) return undefined;
+    const time = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
+    const group = this.groupBy === 'type' ? type : category;
+    return new PismoEvent(id, type, group, category, time, sortKey(timestamp), correlationId, accountId, summary, this.page, index);
+  }
+
+  /** "12.50 BRL" from the common `amount`/`currency` shapes of `data`; data may also be a string. */
+  private amountOf(data: unknown): string | undefined {
+    if (!data || typeof data !== 'object') return undefined;
+    const d = data as Record<string, unknown>;
+    const amount = this.own(d.amount) ?? this.own(d.principal_amount) ?? this.own(d.value);
+    if (amount === undefined) return undefined;
+    const currency = this.own(d.currency) ?? this.own(d.currency_code);
+    return currency ? `${amount} ${currency}` : amount;
+  }
+
+  /** A field's text, kept by this event alone. */
+  private own(value: unknown): string | undefined {
+    const s = text(value);
+    if (s !== undefined && this.latin1 && typeof value === 'string' && !isExactLatin1(s)) this.exact = false;
+    return s;
+  }
+
+  /** A field's text, the same string object for every event of the page that has the same value. */
+  private share(value: unknown): string | undefined {
+    const s = this.own(value);
+    if (s === undefined) return undefined;
+    const known = this.shared.get(s);
+    if (known !== undefined) return known;
+    this.shared.set(s, s);
+    return s;
+  }
 }

@@ -226,7 +226,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     fault: 'empty-pages',
     times: 10,
     server: 'Pages with no items and `has_next: true`, 10 in a row',
-    outcome: { kind: 'emptyRun', message: 'No new events in the last 10 pages. Load more to keep looking.' },
+    outcome: { kind: 'emptyRun', message: 'No new events in the last 10 pages: Load more to keep looking.' },
     requests: 10,
     kept: 'Loaded events and the cursor past the empty pages; Load more keeps looking',
     then: 'continues',

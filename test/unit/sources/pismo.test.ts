@@ -6,7 +6,7 @@ import { rawText } from '../../../src/core/rawPage';
 import { Redactor } from '../../../src/core/redact';
 import { Timeline } from '../../../src/core/timeline';
 import { type DemoServer, startDemoServer } from '../../../src/demo/server';
-import { PismoSource, type PismoOptions } from '../../../src/sources/pismo';
+import { parsePismoPage, PismoSource, type PismoOptions } from '../../../src/sources/pismo';
 import { type Item, pageAll } from '../demo/helpers';
 
 const EVENT_COUNT = 1200;
@@ -145,6 +145,20 @@ describe('PismoSource against the demo server', () => {
     for (const url of urls.slice(1)) {
       assert.ok(url.searchParams.has('nextCursor'), url.href);
       assert.equal(url.searchParams.has('cursor'), false, url.href);
+    }
+  });
+});
+
+describe('parsePismoPage', () => {
+  it('reads a page without items that still speaks of paging as an empty page, keeping the cursor', () => {
+    const page = parsePismoPage(Buffer.from('{"has_next":true,"next_cursor":"abc","count":0}'), 'category');
+    assert.deepEqual(page.events, []);
+    assert.equal(page.nextCursor, 'abc');
+  });
+
+  it('refuses an object that is not a timeline page instead of ending the timeline silently', () => {
+    for (const body of ['{}', '{"data":[{"type":"X"}]}']) {
+      assert.throws(() => parsePismoPage(Buffer.from(body), 'category'), (e: TimelineError) => e.kind === 'badShape', body);
     }
   });
 });
