@@ -1,0 +1,123 @@
+// B5's driving half: runs the activation module (out/bench/vscode/activation.js) in a real VS Code extension
+// host, N times, each in a fresh code-server (VS Code 1.139.1's server-side Node extension host) opened by
+// headless Chromium, using the project's runner helpers in scripts/vscode-host/codeServer.mjs.
+// Each host loads three extensions: an empty warm-up one and an empty baseline one (both generated here and
+// installed into the run's extensions folder) and the real extension folder given with --extension (as the
+// development extension). The order of the baseline and the real one alternates between runs. Writes {"runs":[…]} to --out; prints progress on stderr.
+//
+// usage: node bench/vscode/host.mjs --extension DIR --tests FILE --out FILE [--runs N] [--timeout SECONDS]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import {
+  cleanupRunDir,
+  ensureHarness,
+  exposeAutomationExit,
+  launchBrowser,
+  makeRunDir,
+  startCodeServer,
+} from '../../scripts/vscode-host/codeServer.mjs';
+
+const { values } = parseArgs({
+  options: {
+    extension: { type: 'string' },
+    tests: { type: 'string' },
+    out: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    timeout: { type: 'string', default: '120' },
+  },
+});
+if (!values.extension || !values.tests || !values.out) throw new Error('--extension, --tests and --out are required');
+
+/** An extension that does nothing: the baseline an activation is compared with. */
+function emptyExtension(parent, name) {
+  const dir = path.join(parent, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name,
+    publisher: 'timeline-bench',
+    version: '0.0.1',
+    engines: { vscode: '^1.90.0' },
+    main: './extension.js',
+    activationEvents: [],
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  return dir;
+}
+
+async function oneRun(harness, { real, empties }, tests, order, timeoutMs) {
+  const runDir = makeRunDir('bench');
+  // The empty extensions are installed (copied into the server's --extensions-dir, which VS Code scans);
+  // the real one is the development extension: code-server honours only one extensionDevelopmentPath.
+  for (const dir of empties) {
+    const m = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    fs.cpSync(dir, path.join(runDir, 'extensions', `${m.publisher}.${m.name}-${m.version}`), { recursive: true });
+  }
+  const workspace = path.join(runDir, 'workspace');
+  const resultFile = path.join(runDir, 'activation.json');
+  const server = await startCodeServer({ harness, runDir, workspace });
+  let browser;
+  let settled = false;
+  try {
+    browser = await launchBrowser(harness, runDir);
+    const exit = exposeAutomationExit(browser.page);
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
+    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_ORDER: order };
+    const payload = [
+      ['extensionDevelopmentPath', remote(real)],
+      ['extensionTestsPath', remote(tests)],
+      ['extensionEnvironment', JSON.stringify(env)],
+    ];
+    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const outcome = await Promise.race([
+      exit.then(() => 'exit'),
+      server.exited.then(() => 'server exited'),
+      sleep(timeoutMs, 'timeout', { ref: false }),
+    ]);
+    if (!fs.existsSync(resultFile)) throw new Error(`no result (${outcome}); server log ${server.logFile}`);
+    settled = true;
+    return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  } finally {
+    await browser?.context.close().catch(() => {});
+    await server.stop();
+    cleanupRunDir(runDir, !settled);
+  }
+}
+
+async function main() {
+  const harness = ensureHarness();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-ext-'));
+  try {
+    const extensions = { real: path.resolve(values.extension), empties: [emptyExtension(scratch, 'warmup'), emptyExtension(scratch, 'empty')] };
+    const runs = [];
+    const n = Number(values.runs);
+    for (let i = 0; i < n; i++) {
+      const order = i % 2 === 0 ? 'empty,real' : 'real,empty';
+      const t0 = Date.now();
+      try {
+        const result = await oneRun(harness, extensions, path.resolve(values.tests), order, Number(values.timeout) * 1000);
+        runs.push(result);
+        const a = result.activations ?? {};
+        process.stderr.write(`  B5 host run ${i + 1}/${n} (${order}): real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      } catch (e) {
+        runs.push({ error: e.message });
+        process.stderr.write(`  B5 host run ${i + 1}/${n} failed: ${e.message}\n`);
+      }
+    }
+    fs.writeFileSync(values.out, JSON.stringify({ runs }, null, 2));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  },
+);
