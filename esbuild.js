@@ -19,21 +19,22 @@ const common = {
 };
 
 /**
- * undici is most of the bundle's bytes: kept in its own file, it is not even parsed until the first
- * request (src/core/http.ts imports it dynamically), so activate() stays fast.
+ * Code the extension needs only later lives in files of its own, so activate() does not even parse it:
+ * undici (most of the bytes) on the first request, the demo server when the demo is tried. Their imports
+ * are dynamic (src/core/http.ts, src/ui/demo.ts) and resolve to these files at run time.
  */
-const undiciApart = {
-  name: 'undici-apart',
+const LATER = { undici: './undici.js', '../demo/server': './demo.js' };
+const loadLater = {
+  name: 'load-later',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /^(undici|\.\.\/demo\/server)$/ }, (args) => ({ path: LATER[args.path], external: true }));
   },
 };
 
 const builds = [
-  // The demo server is imported dynamically too, so neither loads before it is needed.
   // import() becomes a lazy require(), which keeps undici's named exports and VS Code's module loader.
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [undiciApart], supported: { 'dynamic-import': false } },
-  { ...common, entryPoints: { undici: require.resolve('undici') }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [loadLater], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: { undici: require.resolve('undici'), demo: 'src/demo/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'demo-server': 'src/demo/cli.ts' }, outdir: 'dist' },
   // The event panel's page script: runs in the webview, so browser/IIFE; it shares core's JSON tokenizer.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { event: 'src/webview/eventPage.ts' }, outdir: 'media/dist' },

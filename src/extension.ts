@@ -6,7 +6,7 @@ import { ConnectionCommands } from './ui/connectionCommands';
 import { DemoService } from './ui/demo';
 import { EVENT_SCHEME, EventDocuments } from './ui/eventDocument';
 import { EventPanelManager } from './ui/eventPanel';
-import { logRequest } from './ui/log';
+import { RequestLog } from './ui/log';
 import { askForSecrets, ConnectionSecrets } from './ui/secrets';
 import { VIEW_ID } from './ui/session';
 import { SessionRegistry } from './ui/sessions';
@@ -24,7 +24,6 @@ export interface TimelineViewerApi {
   readonly demo: DemoService;
   readonly secrets: ConnectionSecrets;
   readonly statusBar: TimelineStatusBar;
-  readonly log: vscode.LogOutputChannel;
   readonly redactor: Redactor;
   readonly eventPanels: EventPanelManager;
   readonly documents: EventDocuments;
@@ -33,12 +32,12 @@ export interface TimelineViewerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
-  const log = vscode.window.createOutputChannel('Timeline Viewer', { log: true });
+  const log = new RequestLog();
   const redactor = new Redactor();
   const demo = new DemoService();
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
-  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: logRequest.bind(undefined, log) };
+  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write };
   const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize);
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -68,8 +67,9 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),
   );
-  void offerToMoveSecrets(secrets);
-  return { sessions, tree, treeView, demo, secrets, statusBar, log, redactor, eventPanels, documents, logUri: context.logUri };
+  // Not needed to show the view: checked once activation is done.
+  setTimeout(() => void offerToMoveSecrets(secrets), 0);
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri };
 }
 
 export function deactivate(): void {
