@@ -24,6 +24,8 @@ export interface HttpOptions {
   /** A Retry-After longer than this is not waited for: the error is shown instead. */
   readonly maxRetryAfterMs: number;
   readonly redactor: Redactor;
+  /** What a 401 rejected, as the user knows it ("API key", "account token"); "credentials" when unset. */
+  readonly credential?: string;
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** Injected in tests so backoff is measured, not slept. */
   readonly delay?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -75,7 +77,7 @@ export class HttpClient {
       if (res.status >= 200 && res.status < 300) return res;
       const asked = parseRetryAfter(res.headers['retry-after'], Date.now());
       const retry = RETRY_STATUSES.has(res.status) && attempt <= retries && (asked === undefined || asked <= maxRetryAfterMs);
-      if (!retry) throw statusError(res, redactor, attempt);
+      if (!retry) throw statusError(res, redactor, attempt, this.options.credential);
       await this.wait(asked ?? this.backoff(attempt), signal);
     }
   }
@@ -85,7 +87,7 @@ export class HttpClient {
     try {
       const res = await this.send('POST', url, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body), signal, 1);
       if (res.status >= 200 && res.status < 300) return res;
-      throw statusError(res, this.options.redactor, 1);
+      throw statusError(res, this.options.redactor, 1, this.options.credential);
     } catch (e) {
       throw e instanceof RetryableNetworkError ? e.after(1) : withAttempts(e as TimelineError, 1);
     }
@@ -241,7 +243,8 @@ const STATUS_SENTENCES: Record<number, StatusSentence> = {
   429: { kind: 'rateLimited', what: 'Rate limit reached (429)', advice: 'wait a little, then retry' },
 };
 
-function statusSentence(status: number): StatusSentence {
+function statusSentence(status: number, credential: string | undefined): StatusSentence {
+  if (status === 401 && credential) return { kind: 'auth', what: `The server rejected the ${credential} (401)`, advice: 'set it again with Set Secret' };
   if (STATUS_SENTENCES[status]) return STATUS_SENTENCES[status];
   if (status >= 500) return { kind: 'server', what: `The server failed (${status})`, advice: 'retry later' };
   return { kind: 'http', what: `Unexpected HTTP status ${status}` };
@@ -251,8 +254,8 @@ function statusSentence(status: number): StatusSentence {
  * One sentence per status: what happened, how often, what to do (the server's requested wait when it gave
  * one), and the server's own message when it sent one, redacted.
  */
-export function statusError(res: HttpResponse, redactor: Redactor, attempts = 1): TimelineError {
-  const { kind, what, advice } = statusSentence(res.status);
+export function statusError(res: HttpResponse, redactor: Redactor, attempts = 1, credential?: string): TimelineError {
+  const { kind, what, advice } = statusSentence(res.status, credential);
   const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
   const waitAsked = RETRY_STATUSES.has(res.status) && retryAfterMs !== undefined && retryAfterMs > 0;
   const todo = waitAsked ? `the server asks to wait ${duration(retryAfterMs)} before retrying` : advice;

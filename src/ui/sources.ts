@@ -29,7 +29,8 @@ export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
  */
 export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
   const settings = readSettings();
-  const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest });
+  const credential = connection.kind === 'talentlms' ? 'API key' : 'account token';
+  const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential });
   return new DeferredSource(
     async () => {
       if (!CONNECTION_KINDS.includes(connection.kind as never)) {
@@ -62,7 +63,8 @@ async function requireSecrets(connection: Connection, deps: SourceDeps): Promise
   const stored = await deps.secrets.get(connection.id);
   if (stored && hasAll(connection, stored)) return stored;
   const asked = await deps.ask(connection);
-  if (!asked) throw new TimelineError('config', vscode.l10n.t('No secret is set for "{0}": use Set Secret.', connection.name));
+  // An authentication problem, not a configuration one: the node offers Set Secret.
+  if (!asked) throw new TimelineError('auth', vscode.l10n.t('No secret is set for "{0}": use Set Secret.', connection.name));
   await deps.secrets.set(connection.id, asked);
   return asked;
 }

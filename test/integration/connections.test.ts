@@ -43,7 +43,7 @@ describe('connections and their secrets in a real VS Code', () => {
   });
 
   afterEach(async () => {
-    for (const id of ['it-talentlms', 'it-pismo', 'it-mint', 'it-leak']) {
+    for (const id of ['it-talentlms', 'it-pismo', 'it-mint', 'it-leak', 'it-bad-kind', 'it-no-url']) {
       await vscode.commands.executeCommand('timelineViewer.removeConnection', id, { confirm: false });
     }
   });
@@ -110,7 +110,7 @@ describe('connections and their secrets in a real VS Code', () => {
     const error = api.tree.getChildren(node).find((n) => kind(n).startsWith('error')) as ErrorNode | undefined;
     assert.ok(error, 'no error node');
     assert.equal(kind(error), 'error.auth');
-    assert.match(error.error.message, /401|rejected/i);
+    assert.match(error.error.message, /^The server rejected the API key \(401\): set it again with Set Secret/);
     const item = error.toTreeItem();
     const shown = [item.label, item.tooltip, item.description, error.error.message, api.statusBar.text].map(String).join('\n');
     assert.equal(shown.includes(secret), false, 'the key reached the tree or status bar');
@@ -127,5 +127,21 @@ describe('connections and their secrets in a real VS Code', () => {
     const after = JSON.stringify(vscode.workspace.getConfiguration('timelineViewer').inspect('connections')?.globalValue);
     assert.equal(after.includes('typed-by-mistake-123'), false);
     assert.deepEqual(await api.secrets.get('it-pismo'), { token: 'typed-by-mistake-123' });
+  });
+
+  it('refuses a bad configuration with a sentence saying what to fix, before any request, offering Edit', async () => {
+    const cases = [
+      { id: 'it-bad-kind', name: 'IT bad kind', kind: 'sftp', baseUrl: server.url, expected: /has kind "sftp": use "pismo" or "talentlms"/ },
+      { id: 'it-no-url', name: 'IT no URL', kind: 'pismo', baseUrl: ' ', expected: /has no base URL: set "baseUrl"/ },
+    ];
+    for (const { expected, ...connection } of cases) {
+      await vscode.commands.executeCommand('timelineViewer.addConnection', { ...connection, secrets: { token: server.token } });
+      const node = await loadFirstPage(api, connection.id);
+      const error = api.tree.getChildren(node).find((n) => kind(n).startsWith('error')) as ErrorNode | undefined;
+      assert.ok(error, `no error node for ${connection.id}`);
+      assert.equal(kind(error), 'error.config');
+      assert.match(error.error.message, expected);
+      assert.equal(node.session.timeline.pageCount, 0, 'a request was made');
+    }
   });
 });

@@ -202,8 +202,8 @@ export class ErrorNode extends TreeNode {
       item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
       return item;
     }
-    // An auth or config failure offers Set Secret beside Retry.
-    item.contextValue = this.error.kind === 'auth' || this.error.kind === 'config' ? 'error.auth' : 'error';
+    // Beside Retry, the fix: Set Secret for a refused or missing secret, Edit Connection for a bad setting.
+    item.contextValue = this.error.kind === 'auth' ? 'error.auth' : this.error.kind === 'config' ? 'error.config' : 'error';
     item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
