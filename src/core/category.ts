@@ -21,14 +21,7 @@ export class Category {
       list.push(event);
       return;
     }
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid].sortKey >= event.sortKey) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, event);
+    list.splice(insertionPoint(list, event.sortKey), 0, event);
   }
 
   /**
@@ -52,14 +45,7 @@ export class Category {
     // The held events older than the whole batch only move down: found by binary search, moved without
     // reading them (on a big heap, reading each event costs a cache miss). The rest is merged from the back,
     // the oldest last; on equal keys what was held stays first, as add() does.
-    const oldest = batch[batch.length - 1].sortKey;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid].sortKey >= oldest) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = insertionPoint(list, batch[batch.length - 1].sortKey, n);
     for (const e of batch) list.push(e); // grows the list, kept packed; the slots are rewritten below
     const k = batch.length;
     for (let t = n - 1; t >= lo; t--) list[t + k] = list[t];
@@ -79,4 +65,19 @@ function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
 function isNewestFirst(events: readonly TimelineEvent[]): boolean {
   for (let i = 1; i < events.length; i++) if (events[i - 1].sortKey < events[i].sortKey) return false;
   return true;
+}
+
+/**
+ * Where an event with this key goes in a newest-first list (binary search over `[0, end)`): just past every
+ * event at least as new, so events of equal time keep their arrival order.
+ */
+export function insertionPoint(list: readonly TimelineEvent[], sortKey: string, end = list.length): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].sortKey >= sortKey) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

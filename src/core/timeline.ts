@@ -1,4 +1,4 @@
-import { Category } from './category';
+import { Category, insertionPoint } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
 import type { Cursor, Page, TimelineSource } from './source';
@@ -195,15 +195,7 @@ export class Timeline {
       return;
     }
     const chain = Array.isArray(found) ? found : [found];
-    let at = chain.length;
-    if (chain[at - 1].sortKey < event.sortKey) {
-      let lo = 0;
-      while (lo < at) {
-        const mid = (lo + at) >>> 1;
-        if (chain[mid].sortKey >= event.sortKey) lo = mid + 1;
-        else at = mid;
-      }
-    }
+    const at = insertionPoint(chain, event.sortKey);
     if (chain.length >= SHORT_CHAIN) chain.splice(at, 0, event);
     else this.byCorrelation.set(correlationId, at === chain.length ? chain.concat([event]) : chain.slice(0, at).concat([event], chain.slice(at)));
   }

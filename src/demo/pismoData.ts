@@ -3,6 +3,7 @@ import { SALT, chainAt } from './pismoScenarios';
 import { streamFor } from './random';
 import { str } from './rawJson';
 import { formatNs } from './time';
+import { firstAtOrBelow } from './sorted';
 
 export const TENANT = 'TN-demo';
 export const ACCOUNT_ID = 4242001;
@@ -55,14 +56,7 @@ export class PismoTimeline {
 
   /** The smallest index whose time is at or before `ns` (`count` when none): a binary search, times being sorted. */
   firstAtOrBefore(ns: bigint): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.timeNs(mid) <= ns) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAtOrBelow(this.count, (index) => this.timeNs(index), ns);
   }
 
   event(index: number): PismoEvent {

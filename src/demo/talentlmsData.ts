@@ -1,6 +1,7 @@
 import { TALENT_EVENT_TYPES, UNKNOWN_TALENT_TYPES, drawType, members } from './talentlmsEvents';
 import { streamFor } from './random';
 import { int, obj, str } from './rawJson';
+import { firstAtOrBelow } from './sorted';
 
 const NEWEST_S = Date.UTC(2025, 5, 30, 21, 14, 5) / 1000;
 const SLOT_S = 600;
@@ -50,14 +51,7 @@ export class TalentTimeline {
 
   /** The smallest index at or before `seconds` (`count` when none). */
   firstAtOrBefore(seconds: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.seconds(mid) <= seconds) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAtOrBelow(this.count, (index) => this.seconds(index), seconds);
   }
 
   indicesOf(type: string): Uint32Array {
