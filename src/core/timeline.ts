@@ -11,6 +11,8 @@ export interface TimelineOptions {
    * filtered page may be empty while more exist; an endless run of them must not spin forever.
    */
   readonly maxEmptyPages: number;
+  /** Categories in the platform's own order (TalentLMS documents nine); others follow by name. */
+  readonly categoryOrder?: readonly string[];
 }
 
 /** Correlation chains shorter than this are copied at their exact length on each addition. */
@@ -46,9 +48,14 @@ export class Timeline {
     private readonly options: TimelineOptions,
   ) {}
 
-  /** Categories by name. */
+  /** Categories in the configured order, then by name. */
   get categories(): Category[] {
-    return [...this.groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const order = this.options.categoryOrder ?? [];
+    const rank = (c: Category): number => {
+      const at = order.indexOf(c.name);
+      return at < 0 ? order.length : at;
+    };
+    return [...this.groups.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   }
 
   get eventCount(): number {

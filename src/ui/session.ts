@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
 import type { Connection } from './connection';
+import { categoryOrder } from './sources';
 
 export const VIEW_ID = 'timelineViewer.timeline';
 
@@ -64,6 +65,10 @@ export class Session implements vscode.Disposable {
 
   private newTimeline(): Timeline {
     this.source = this.createSource();
-    return new Timeline(this.source, { limit: this.connection.pageSize ?? this.pageSize(), maxEmptyPages: MAX_EMPTY_PAGES });
+    return new Timeline(this.source, {
+      limit: this.connection.pageSize ?? this.pageSize(),
+      maxEmptyPages: MAX_EMPTY_PAGES,
+      categoryOrder: categoryOrder(this.connection),
+    });
   }
 }

@@ -7,6 +7,7 @@ import { parseBaseUrl } from '../core/url';
 import { PismoSource, type TokenProvider } from '../sources/pismo';
 import { PismoTokenMinter } from '../sources/pismoAuth';
 import { TalentLmsSource } from '../sources/talentlms';
+import { TALENTLMS_CATEGORIES } from '../sources/talentlmsCatalog';
 import { CONNECTION_KINDS, type Connection } from './connection';
 import type { DemoService } from './demo';
 import type { ConnectionSecrets, SecretBundle } from './secrets';
@@ -81,4 +82,9 @@ function pismoAuth(connection: Connection, baseUrl: URL, http: HttpClient, secre
     return { serverKey: secrets.serverKey ?? '', serverSecret: secrets.serverSecret ?? '', accountId: connection.accountId };
   };
   return new PismoTokenMinter(baseUrl, http, credentials, (token) => redactor.add(token));
+}
+
+/** How the tree orders a connection's categories: TalentLMS's as its documentation lists them. */
+export function categoryOrder(connection: Connection): readonly string[] | undefined {
+  return connection.kind === 'talentlms' ? TALENTLMS_CATEGORIES.map((c) => c.name) : undefined;
 }

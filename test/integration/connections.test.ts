@@ -62,6 +62,7 @@ describe('connections and their secrets in a real VS Code', () => {
     const names = node.session.timeline.categories.map((c) => c.name);
     const known = ['User', 'Course', 'Branch', 'Group', 'Certification', 'Unit progress', 'Notification', 'Automation', 'Custom report', 'Other'];
     assert.ok(names.length > 0 && names.every((n) => known.includes(n)), `unexpected categories ${names}`);
+    assert.deepEqual(names, [...names].sort((a, b) => known.indexOf(a) - known.indexOf(b)), 'not in the documented order');
     const settings = JSON.stringify(vscode.workspace.getConfiguration('timelineViewer').get('connections'));
     assert.ok(settings.includes('it-talentlms'));
     assert.equal(settings.includes(server.token), false, 'the API key was written to settings');

@@ -139,4 +139,13 @@ describe('Timeline', () => {
     await assert.rejects(loading, (e: TimelineError) => e.kind === 'cancelled');
     assert.equal(timeline.isLoading, false);
   });
+
+  it('lists categories in the configured order, the rest by name', async () => {
+    const source = new ScriptedSource([
+      { events: [event('a', 'Other', 5), event('b', 'Course', 4), event('c', 'User', 3), event('d', 'Alpha', 2)], bytes: 1 },
+    ]);
+    const timeline = new Timeline(source, { ...options, categoryOrder: ['User', 'Course', 'Branch'] });
+    await timeline.loadMore();
+    assert.deepEqual(timeline.categories.map((c) => c.name), ['User', 'Course', 'Alpha', 'Other']);
+  });
 });
