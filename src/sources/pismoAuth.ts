@@ -34,11 +34,14 @@ export class PismoTokenMinter implements TokenProvider {
     return this.renew(signal);
   }
 
-  /** One mint at a time: concurrent pages share it. */
+  /**
+   * One mint at a time: concurrent pages share it. The mint runs on its own (bounded by the HTTP timeouts),
+   * so a caller that cancels stops waiting without failing the others.
+   */
   renew(signal: AbortSignal): Promise<string> {
     this.current = undefined;
-    this.minting ??= this.mint(signal).finally(() => (this.minting = undefined));
-    return this.minting;
+    this.minting ??= this.mint(new AbortController().signal).finally(() => (this.minting = undefined));
+    return untilAborted(this.minting, signal);
   }
 
   private async mint(signal: AbortSignal): Promise<string> {
@@ -62,4 +65,14 @@ export class PismoTokenMinter implements TokenProvider {
     this.current = { token, expiresAt: this.now() + Math.max(0, lifetime) };
     return token;
   }
+}
+
+/** `promise`, unless `signal` aborts first: then a cancellation, while the promise goes on for others. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new TimelineError('cancelled', 'The request was cancelled.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new TimelineError('cancelled', 'The request was cancelled.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

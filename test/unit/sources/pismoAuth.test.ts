@@ -103,6 +103,18 @@ describe('PismoTokenMinter against the demo server', () => {
     assert.equal(mints(from), 1);
   });
 
+  it('lets a caller that cancels stop waiting without failing the others sharing the mint', async () => {
+    const from = log.length;
+    const { minter } = setup();
+    const impatient = new AbortController();
+    const cancelled = minter.token(impatient.signal);
+    const patient = minter.token(signal);
+    impatient.abort();
+    await assert.rejects(cancelled, (e: TimelineError) => e.kind === 'cancelled');
+    assert.match(await patient, /\S/);
+    assert.equal(mints(from), 1);
+  });
+
   it('mints again once the stated lifetime has passed', async () => {
     let now = 1_000_000;
     const from = log.length;
