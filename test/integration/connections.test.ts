@@ -84,6 +84,23 @@ describe('connections and their secrets in a real VS Code', () => {
     assert.ok(node.session.timeline.eventCount > 0);
   });
 
+  it('edits a connection from arguments: the tree shows the change and the secret stays', async () => {
+    await vscode.commands.executeCommand('timelineViewer.addConnection', {
+      id: 'it-pismo',
+      name: 'IT Pismo',
+      kind: 'pismo',
+      baseUrl: server.url,
+      secrets: { token: server.token },
+    });
+    await vscode.commands.executeCommand('timelineViewer.editConnection', 'it-pismo', { name: 'IT Pismo renamed', groupBy: 'type' });
+    const node = await loadFirstPage(api, 'it-pismo');
+    assert.equal(node.toTreeItem().label, 'IT Pismo renamed');
+    assert.equal(node.session.timeline.error, undefined, node.session.timeline.error?.message);
+    const types = new Set(['ACTIVATION', 'AUTHORIZE', 'REFUSAL', 'CREATION', 'BLOCK', 'UNBLOCK', 'DELIVERY', 'PRODUCTION']);
+    assert.ok(node.session.timeline.categories.some((c) => types.has(c.name)), 'not grouped by type');
+    assert.deepEqual(await api.secrets.get('it-pismo'), { token: server.token });
+  });
+
   it('removing a connection deletes its secrets', async () => {
     await vscode.commands.executeCommand('timelineViewer.addConnection', {
       id: 'it-pismo',
