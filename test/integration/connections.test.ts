@@ -42,6 +42,17 @@ describe('connections and their secrets in a real VS Code', () => {
     server = await api.demo.start();
   });
 
+  /** A Pismo connection to the demo with a pasted account token. */
+  function addPismo(): Thenable<unknown> {
+    return vscode.commands.executeCommand('timelineViewer.addConnection', {
+      id: 'it-pismo',
+      name: 'IT Pismo',
+      kind: 'pismo',
+      baseUrl: server.url,
+      secrets: { token: server.token },
+    });
+  }
+
   afterEach(async () => {
     for (const id of ['it-talentlms', 'it-pismo', 'it-mint', 'it-leak', 'it-bad-kind', 'it-no-url']) {
       await vscode.commands.executeCommand('timelineViewer.removeConnection', id, { confirm: false });
@@ -85,13 +96,7 @@ describe('connections and their secrets in a real VS Code', () => {
   });
 
   it('edits a connection from arguments: the tree shows the change and the secret stays', async () => {
-    await vscode.commands.executeCommand('timelineViewer.addConnection', {
-      id: 'it-pismo',
-      name: 'IT Pismo',
-      kind: 'pismo',
-      baseUrl: server.url,
-      secrets: { token: server.token },
-    });
+    await addPismo();
     await vscode.commands.executeCommand('timelineViewer.editConnection', 'it-pismo', { name: 'IT Pismo renamed', groupBy: 'type' });
     const node = await loadFirstPage(api, 'it-pismo');
     assert.equal(node.toTreeItem().label, 'IT Pismo renamed');
@@ -102,13 +107,7 @@ describe('connections and their secrets in a real VS Code', () => {
   });
 
   it('removing a connection deletes its secrets', async () => {
-    await vscode.commands.executeCommand('timelineViewer.addConnection', {
-      id: 'it-pismo',
-      name: 'IT Pismo',
-      kind: 'pismo',
-      baseUrl: server.url,
-      secrets: { token: server.token },
-    });
+    await addPismo();
     assert.ok(await api.secrets.get('it-pismo'));
     await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-pismo', { confirm: false });
     assert.equal(await api.secrets.get('it-pismo'), undefined);
