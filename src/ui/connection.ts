@@ -85,12 +85,17 @@ export class ConnectionStore implements vscode.Disposable {
     this.invalidate();
   }
 
+  /** New connections go to the user's settings. */
   async add(connection: Connection): Promise<void> {
-    await this.write([...this.rawEntries().filter((e) => e.id !== connection.id), { ...connection }]);
+    const config = vscode.workspace.getConfiguration('timelineViewer');
+    const entries = objects(config.inspect<unknown[]>(SETTING)?.globalValue).filter((e) => e.id !== connection.id);
+    await config.update(SETTING, [...entries, { ...connection }], vscode.ConfigurationTarget.Global);
+    this.invalidate();
   }
 
+  /** Changes a connection where it is defined: user or workspace settings. */
   async update(id: string, changes: Partial<Connection>): Promise<void> {
-    await this.write(this.rawEntries().map((e) => (e.id === id ? { ...e, ...changes, id } : e)));
+    await this.rewrite(id, (entries) => entries.map((e) => (e.id === id ? { ...e, ...changes, id } : e)));
   }
 
   /** Removes a connection from settings (user or workspace, wherever it is), or the demo. */
@@ -100,13 +105,7 @@ export class ConnectionStore implements vscode.Disposable {
       this.invalidate();
       return;
     }
-    const config = vscode.workspace.getConfiguration('timelineViewer');
-    const inspected = config.inspect<unknown[]>(SETTING);
-    const drop = (list: unknown[] | undefined): Record<string, unknown>[] | undefined =>
-      list?.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && (e as Record<string, unknown>).id !== id);
-    if (inspected?.workspaceValue) await config.update(SETTING, drop(inspected.workspaceValue), vscode.ConfigurationTarget.Workspace);
-    if (inspected?.globalValue) await config.update(SETTING, drop(inspected.globalValue), vscode.ConfigurationTarget.Global);
-    this.invalidate();
+    await this.rewrite(id, (entries) => entries.filter((e) => e.id !== id));
   }
 
   dispose(): void {
@@ -119,22 +118,44 @@ export class ConnectionStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * The user's connections and the workspace's together (VS Code would let a workspace list hide the user's
+   * entirely); a workspace entry wins over a user entry with the same id.
+   */
   private configured(): Connection[] {
-    return vscode.workspace
-      .getConfiguration('timelineViewer')
-      .get<unknown[]>(SETTING, [])
-      .map(toConnection)
-      .filter((c): c is Connection => c !== undefined);
+    const byId = new Map<string, Connection>();
+    for (const { list } of settingsLists()) {
+      list.forEach((entry, index) => {
+        const connection = toConnection(entry, index);
+        if (connection) byId.set(connection.id, connection);
+      });
+    }
+    return [...byId.values()];
   }
 
-  /** The user-level list as written, for edits (workspace entries are left to the workspace). */
-  private rawEntries(): Record<string, unknown>[] {
-    const list = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown[]>(SETTING)?.globalValue ?? [];
-    return list.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
-  }
-
-  private async write(entries: Record<string, unknown>[]): Promise<void> {
-    await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, entries, vscode.ConfigurationTarget.Global);
+  /** Applies `edit` to each settings list (user, workspace) that holds the connection, and only those. */
+  private async rewrite(id: string, edit: (entries: Record<string, unknown>[]) => Record<string, unknown>[]): Promise<void> {
+    for (const { list, target } of settingsLists()) {
+      const entries = objects(list);
+      if (!entries.some((e) => e.id === id)) continue;
+      const edited = edit(entries);
+      // An emptied list is removed, not left as [] that would shadow the other level's list.
+      await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, edited.length ? edited : undefined, target);
+    }
     this.invalidate();
   }
+}
+
+/** The object entries of a settings list as written. */
+function objects(list: unknown[] | undefined): Record<string, unknown>[] {
+  return (list ?? []).filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
+}
+
+/** The connection lists as written in user and workspace settings (those that exist), with where each lives. */
+export function settingsLists(): { list: unknown[]; target: vscode.ConfigurationTarget }[] {
+  const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown[]>(SETTING);
+  return [
+    { list: inspected?.globalValue, target: vscode.ConfigurationTarget.Global },
+    { list: inspected?.workspaceValue, target: vscode.ConfigurationTarget.Workspace },
+  ].filter((e): e is { list: unknown[]; target: vscode.ConfigurationTarget } => Array.isArray(e.list));
 }

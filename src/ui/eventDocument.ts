@@ -39,7 +39,10 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
     await vscode.commands.executeCommand('vscode.diff', this.uriFor(event, connectionId), this.uriFor(other.event, other.connectionId), title);
   }
 
-  /** A readable tab title (`TRANSACTION · REFUSAL 2022-….json`) with the ids in the query. */
+  /**
+   * The event's document address, remembered so the tab keeps its text: a readable title
+   * (`TRANSACTION · REFUSAL 2022-….json`) with the ids in the query.
+   */
   uriFor(event: TimelineEvent, connectionId: string): vscode.Uri {
     // eslint-disable-next-line no-control-regex -- control characters cannot stand in a file name
     const name = `${event.label} ${event.timestamp}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);

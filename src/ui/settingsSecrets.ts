@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SECRET_FIELDS, SETTING, toConnection } from './connection';
+import { SECRET_FIELDS, SETTING, settingsLists, toConnection } from './connection';
 import type { ConnectionSecrets, SecretBundle } from './secrets';
 
 /** Where a settings field's value goes in the secret store. */
@@ -22,13 +22,9 @@ const FIELD_TO_SECRET: Record<(typeof SECRET_FIELDS)[number], keyof SecretBundle
  */
 export async function offerToMoveSecrets(secrets: ConnectionSecrets, options: { ask: boolean } = { ask: true }): Promise<number> {
   const config = vscode.workspace.getConfiguration('timelineViewer');
-  const inspected = config.inspect<unknown[]>(SETTING);
   let moved = 0;
-  for (const [value, target] of [
-    [inspected?.globalValue, vscode.ConfigurationTarget.Global],
-    [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
-  ] as const) {
-    if (!Array.isArray(value) || !value.some(hasSecret)) continue;
+  for (const { list: value, target } of settingsLists()) {
+    if (!value.some(hasSecret)) continue;
     if (options.ask) {
       const move = vscode.l10n.t('Move to Secret Storage');
       const answer = await vscode.window.showWarningMessage(

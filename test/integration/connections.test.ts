@@ -106,6 +106,20 @@ describe('connections and their secrets in a real VS Code', () => {
     assert.deepEqual(await api.secrets.get('it-pismo'), { token: server.token });
   });
 
+  it('edits and removes a connection defined in the workspace\'s settings, where it is defined', async () => {
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('timelineViewer');
+    await config().update('connections', [{ id: 'it-pismo', name: 'IT workspace', kind: 'pismo', baseUrl: server.url }], vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('timelineViewer.addConnection', { id: 'it-talentlms', name: 'IT user', kind: 'talentlms', baseUrl: server.url, secrets: { apiKey: server.token } });
+    assert.ok(connectionNode(api, 'it-pismo'), 'a workspace connection is not in the tree');
+    assert.ok(connectionNode(api, 'it-talentlms'), 'the workspace list hid the user\'s connections');
+    const before = config().inspect<unknown[]>('connections')?.globalValue;
+    await vscode.commands.executeCommand('timelineViewer.editConnection', 'it-pismo', { name: 'IT workspace renamed' });
+    assert.deepEqual(config().inspect<{ name: string }[]>('connections')?.workspaceValue?.map((c) => c.name), ['IT workspace renamed']);
+    assert.deepEqual(config().inspect<unknown[]>('connections')?.globalValue, before, 'the edit leaked into user settings');
+    await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-pismo', { confirm: false });
+    assert.equal(config().inspect<unknown[]>('connections')?.workspaceValue, undefined, 'an empty list would shadow the user\'s');
+  });
+
   it('removing a connection deletes its secrets', async () => {
     await addPismo();
     assert.ok(await api.secrets.get('it-pismo'));
