@@ -33,7 +33,11 @@ export class ConnectionNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : 'plug');
     item.description = timeline.isFresh
       ? undefined
-      : vscode.l10n.t('{0} events · {1} pages{2}', timeline.eventCount.toLocaleString(), timeline.pageCount, timeline.hasMore ? '' : vscode.l10n.t(' · all loaded'));
+      : [
+          timeline.eventCount === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', timeline.eventCount.toLocaleString()),
+          timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
+          ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
+        ].join(' · ');
     item.tooltip = `${connection.name} (${connection.kind})`;
     return item;
   }
