@@ -43,7 +43,9 @@ function runMocha(mocha: Mocha, result: TestResult): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // TIMELINE_TEST_GREP runs the matching tests only, for a quick loop while working on one feature.
+  const grep = process.env.TIMELINE_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const result: TestResult = { passed: [], failed: [] };
   const files = findTests(__dirname);
   files.forEach((f) => mocha.addFile(f));
