@@ -27,10 +27,16 @@ function rangeShort(range: RecentRange): string {
   return labels[range];
 }
 
-/** `2025-06-30 21:00 UTC`, or with seconds and fraction when the instant has them. */
+/** `2025-06-30 21:00:05.5 UTC`: every digit, for the tooltip. */
 function instantText(iso: string): string {
-  const [date, time = ''] = iso.replace(/Z$/, '').split('T');
-  return `${date} ${time.endsWith(':00') ? time.slice(0, 5) : time} UTC`;
+  return `${iso.replace('T', ' ').replace(/Z$/, '')} UTC`;
+}
+
+/** The short form on the node: a whole day as its date (as a bare date was typed), else to the minute. */
+function instantShort(iso: string): string {
+  const [date, time = ''] = iso.split('T');
+  if (time === '00:00:00Z' || time === '23:59:59.999999999Z') return date;
+  return `${date} ${time.slice(0, 5)} UTC`;
 }
 
 /** `CARD, DISPUTE · last 24 h`: values first (a long list is cut), then the range. Event data is shown as text. */
@@ -40,9 +46,9 @@ export function filterSummary(filter: TimelineFilter): string {
   if (values.length > 3) parts.push(vscode.l10n.t('{0} +{1}', values.slice(0, 2).join(', '), values.length - 2));
   else if (values.length) parts.push(values.join(', '));
   if (filter.last) parts.push(rangeShort(filter.last));
-  else if (filter.since && filter.until) parts.push(`${instantText(filter.since)} – ${instantText(filter.until)}`);
-  else if (filter.since) parts.push(vscode.l10n.t('since {0}', instantText(filter.since)));
-  else if (filter.until) parts.push(vscode.l10n.t('until {0}', instantText(filter.until)));
+  else if (filter.since && filter.until) parts.push(`${instantShort(filter.since)} – ${instantShort(filter.until)}`);
+  else if (filter.since) parts.push(vscode.l10n.t('since {0}', instantShort(filter.since)));
+  else if (filter.until) parts.push(vscode.l10n.t('until {0}', instantShort(filter.until)));
   return displayText(parts.join(' · '), 80);
 }
 
