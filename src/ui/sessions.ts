@@ -54,6 +54,8 @@ export class SessionRegistry implements vscode.Disposable {
       if (!ids.has(id)) {
         s.dispose();
         this.sessions.delete(id);
+        // A connection added again later under the same id starts unfiltered.
+        void this.filters?.set(id, undefined);
       }
     }
     this.changed.fire(undefined);

@@ -107,8 +107,13 @@ describe('filters in a real VS Code', () => {
       assert.equal(node.session.timeline.error, undefined, node.session.timeline.error?.message);
       assert.deepEqual(node.session.timeline.categories.map((c) => c.name), ['CARD']);
       assert.match(String(node.toTreeItem().description), /^CARD · 2025-06-01 – 2025-06-30 · /);
+      assert.match(String(node.toTreeItem().tooltip), /Categories: CARD\nFrom: 2025-06-01 00:00:00 UTC\nTo: 2025-06-30 23:59:59.999999999 UTC/);
+
+      // Removed and added again, the connection starts unfiltered.
+      await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-filter', { confirm: false });
+      await vscode.commands.executeCommand('timelineViewer.addConnection', { id: 'it-filter', name: 'IT Filter', kind: 'pismo', baseUrl: server.url, secrets: { token: server.token } });
+      assert.equal(connectionNode(api, 'it-filter').session.filter, undefined);
     } finally {
-      await vscode.commands.executeCommand('timelineViewer.clearFilter', 'it-filter');
       await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-filter', { confirm: false });
     }
   });

@@ -4,7 +4,7 @@ import { displayText } from '../../core/displayText';
 import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
-import { filteredDescription } from '../filterText';
+import { filterDetails, filteredDescription } from '../filterText';
 import type { Session } from '../session';
 import { FilterNode } from './filterNode';
 import { TreeNode } from './treeNode';
@@ -38,7 +38,7 @@ export class ConnectionNode extends TreeNode {
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
         ].join(' · ');
-    item.tooltip = `${connection.name} (${connection.kind})`;
+    item.tooltip = filter ? `${connection.name} (${connection.kind})\n\n${filterDetails(filter)}` : `${connection.name} (${connection.kind})`;
     return item;
   }
 
