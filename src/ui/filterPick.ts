@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { parseFilter, RECENT_RANGES, type RecentRange, type TimelineFilter } from '../core/filter';
 import type { Timeline } from '../core/timeline';
 import { PISMO_CATALOG } from '../sources/pismoCatalog';
@@ -68,8 +69,9 @@ export async function pickFilter(session: Session): Promise<TimelineFilter | und
 function pickValues(session: Session, current: TimelineFilter | undefined): Promise<Pick<TimelineFilter, Dimension> | undefined> {
   const { categories, types } = catalogue(session);
   const found = seen(session.timelines);
+  // Seen values are event data: shown with control characters escaped, kept exact for matching.
   const item = (dimension: Dimension, value: string, detail?: string): ValueItem => ({
-    label: value,
+    label: displayText(value, 120),
     description: detail ?? (dimension === 'categories' ? vscode.l10n.t('category') : vscode.l10n.t('type')),
     dimension,
     value,
