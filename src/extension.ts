@@ -6,6 +6,8 @@ import { ConnectionCommands } from './ui/connectionCommands';
 import { DemoService } from './ui/demo';
 import { EVENT_SCHEME, EventDocuments } from './ui/eventDocument';
 import { EventPanelManager } from './ui/eventPanel';
+import { registerFilterCommands } from './ui/filterCommands';
+import { FilterStore } from './ui/filterStore';
 import { RequestLog } from './ui/log';
 import { askForSecrets, ConnectionSecrets } from './ui/secrets';
 import { VIEW_ID } from './ui/session';
@@ -38,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
   const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write };
-  const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize);
+  const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize, new FilterStore(context.workspaceState));
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new TimelineStatusBar(sessions);
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     eventPanels.registerCommands(),
     vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
     ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
+    ...registerFilterCommands({ sessions, tree, treeView }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),

@@ -15,6 +15,8 @@ export interface TimelineEvent {
   readonly type: string;
   /** The grouping key shown as a category node. */
   readonly category: string;
+  /** The platform's own category when `category` groups by something else (Pismo grouped by type). */
+  readonly itemCategory?: string;
   /** Human label, e.g. "User completed course" or "TRANSACTION · REFUSAL". */
   readonly label: string;
   /** The timestamp exactly as the server sent it (nanoseconds kept). */

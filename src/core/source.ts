@@ -1,4 +1,5 @@
 import type { TimelineEvent } from './event';
+import type { PageFilter } from './filter';
 
 /** An opaque position in a timeline, exactly as the server gave it (never built by hand). */
 export type Cursor = string;
@@ -7,6 +8,8 @@ export interface PageRequest {
   /** Absent on the first page. */
   readonly cursor?: Cursor;
   readonly limit: number;
+  /** What the source should ask the server to filter by, where its API can; the rest is matched on each page. */
+  readonly filter?: PageFilter;
 }
 
 export interface Page {

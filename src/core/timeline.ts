@@ -1,6 +1,7 @@
 import { Category, insertionPoint } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
+import { eventMatcher, type PageFilter } from './filter';
 import type { Cursor, Page, TimelineSource } from './source';
 
 export interface TimelineOptions {
@@ -13,6 +14,9 @@ export interface TimelineOptions {
   readonly maxEmptyPages: number;
   /** Categories in the platform's own order (TalentLMS documents nine); others follow by name. */
   readonly categoryOrder?: readonly string[];
+  /** Only matching events are kept; sent with each page request too, unless `filterLocally`. */
+  readonly filter?: PageFilter;
+  readonly filterLocally?: boolean;
 }
 
 /** Correlation chains shorter than this are copied at their exact length on each addition. */
@@ -42,11 +46,14 @@ export class Timeline {
   private pagesRead = 0;
   private lastRateLimit: Page['rateLimit'];
   private bytesRead = 0;
+  private readonly keep: ((event: TimelineEvent) => boolean) | undefined;
 
   constructor(
     private readonly source: TimelineSource,
     private readonly options: TimelineOptions,
-  ) {}
+  ) {
+    this.keep = options.filter && eventMatcher(options.filter);
+  }
 
   /** Categories in the configured order, then by name. */
   get categories(): Category[] {
@@ -133,7 +140,7 @@ export class Timeline {
         if (pages === this.options.maxEmptyPages) {
           throw new TimelineError('emptyRun', `No new events in the last ${pages} pages: Load more to keep looking.`);
         }
-        const request = { cursor: this.cursor, limit: this.options.limit };
+        const request = { cursor: this.cursor, limit: this.options.limit, filter: this.options.filterLocally ? undefined : this.options.filter };
         if (request.cursor !== undefined) this.seenCursors.add(request.cursor);
         const page = await this.source.fetchPage(request, signal);
         signal.throwIfAborted();
@@ -141,7 +148,7 @@ export class Timeline {
         this.pagesRead++;
         this.bytesRead += page.bytes;
         this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
-        added += this.addPage(page.events);
+        added += this.addPage(this.keep ? page.events.filter(this.keep) : page.events);
         this.advance(page.nextCursor);
       }
       return { added, pages };

@@ -38,8 +38,17 @@ export function parsePageQuery(query: URLSearchParams): PageQuery | { error: str
     dates.push(ns);
   }
 
-  return { limit, order, cursor, types: valueSet(query, 'type'), categories: valueSet(query, 'category'), beginNs: dates[0], endNs: dates[1] };
+  const types = valueSet(query, 'type');
+  const categories = valueSet(query, 'category');
+  for (const [name, set] of [['type', types], ['category', categories]] as const) {
+    const odd = [...(set ?? [])].find((v) => !NAME.test(v));
+    if (odd !== undefined) return { error: `${name} must be a name such as ${name === 'type' ? 'REFUSAL' : 'CARD'}: capital letters, digits and _ (got ${JSON.stringify(odd.slice(0, 40))})` };
+  }
+  return { limit, order, cursor, types, categories, beginNs: dates[0], endNs: dates[1] };
 }
+
+/** The shape of every documented type and category; the demo refuses others, as a strict server would. */
+const NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** `type=A&type=B` or `type=A,B`; undefined when the filter is absent. */
 function valueSet(query: URLSearchParams, name: string): ReadonlySet<string> | undefined {

@@ -5,7 +5,9 @@ import { RawPage, type RawItem } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
+import { filterRejection } from '../core/filter';
 import { isExactLatin1, parseJsonBody, parseJsonBytes, text } from './json';
+import { pismoFilterNames, pismoFilterQuery, type PismoFilterParams } from './pismoFilter';
 
 /** Supplies the account-level bearer token; `renew` is called once after a 401 (a minted token expired). */
 export interface TokenProvider {
@@ -21,18 +23,29 @@ export interface PismoOptions {
   readonly cursorParam?: string;
   /** `category` (the default) or `type`: what the tree groups by. */
   readonly groupBy?: 'category' | 'type';
+  /** Renames or turns off each filter parameter (see pismoFilter.ts). */
+  readonly filterParams?: PismoFilterParams;
 }
 
 /** Pismo's account timeline, `GET /timeline/v1/timeline`, read with a cursor. */
 export class PismoSource implements TimelineSource {
-  constructor(private readonly options: PismoOptions) {}
+  private readonly filterNames: ReturnType<typeof pismoFilterNames>;
+
+  constructor(private readonly options: PismoOptions) {
+    this.filterNames = pismoFilterNames(options.filterParams, ['limit', 'order', options.cursorParam ?? 'cursor']);
+  }
 
   async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
     const url = apiUrl(this.options.baseUrl, 'timeline/v1/timeline');
     url.searchParams.set('limit', String(request.limit));
     if (request.cursor !== undefined) url.searchParams.set(this.options.cursorParam ?? 'cursor', request.cursor);
-    const res = await this.get(url, signal);
-    return parsePismoPage(res, this.options.groupBy ?? 'category');
+    const filters = pismoFilterQuery(request.filter, this.filterNames);
+    for (const [name, value] of filters) url.searchParams.set(name, value);
+    try {
+      return parsePismoPage(await this.get(url, signal), this.options.groupBy ?? 'category');
+    } catch (e) {
+      throw filterRejection(e, filters);
+    }
   }
 
   private async get(url: URL, signal: AbortSignal): Promise<Buffer> {
@@ -102,7 +115,7 @@ class PismoEvent implements TimelineEvent, RawItem {
     readonly type: string,
     readonly category: string,
     /** The item's own category, for the label (`category` is the grouping key, which may be the type). */
-    private readonly itemCategory: string,
+    readonly itemCategory: string,
     /** The timestamp, or the offset in `id` where it starts. */
     private readonly time: string | number,
     readonly sortKey: string,

@@ -5,6 +5,7 @@ import { RawPage } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
+import { filterRejection, type PageFilter } from '../core/filter';
 import { parseJsonBody, text } from './json';
 import { describeTalentType } from './talentlmsTypes';
 
@@ -29,8 +30,13 @@ export class TalentLmsSource implements TimelineSource {
   async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
     const { http, apiKey, apiVersion } = this.options;
     const url = this.pageUrl(request);
+    const filters = talentFilterQuery(request.filter);
+    // Set on followed links too: a server's next link need not carry the filter it was asked for.
+    for (const [name, value] of filters) url.searchParams.set(name, value);
     const headers = { 'x-api-key': await apiKey(signal), 'x-api-version': apiVersion, accept: 'application/json' };
-    const res = await http.get(url, headers, signal);
+    const res = await http.get(url, headers, signal).catch((e: unknown) => {
+      throw filterRejection(e, filters);
+    });
     return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url)), rateLimit: rateLimitOf(res) };
   }
 
@@ -50,6 +56,19 @@ export class TalentLmsSource implements TimelineSource {
     }
     return `url:${url.toString()}`;
   }
+}
+
+/**
+ * v2's filter syntax where the timeline can take it: one event type and the creation-time range. Several
+ * types, and categories (the seed's grouping, not an API field), are matched by the extension on each page.
+ */
+function talentFilterQuery(filter: PageFilter | undefined): [string, string][] {
+  if (!filter) return [];
+  const query: [string, string][] = [];
+  if (filter.types?.length === 1) query.push(['filter[event_type][eq]', filter.types[0]]);
+  if (filter.since !== undefined) query.push(['filter[created_at][gte]', filter.since]);
+  if (filter.until !== undefined) query.push(['filter[created_at][lte]', filter.until]);
+  return query;
 }
 
 interface TalentEnvelope {

@@ -27,12 +27,14 @@ export interface Connection {
   readonly accountId?: string;
   /** Pismo: group the tree by `category` (default) or `type`. */
   readonly groupBy?: 'category' | 'type';
+  /** Pismo: renames (`"type": "eventType"`) or turns off (`false`) each filter parameter. */
+  readonly filterParams?: Readonly<Record<string, string | false | null>>;
 }
 
 /** Keys that hold secrets: found in settings, they are offered to be moved to the secret store. */
 export const SECRET_FIELDS = ['apiKey', 'api_key', 'token', 'accessToken', 'serverKey', 'server_key', 'serverSecret', 'server_secret', 'secret', 'password'] as const;
 
-const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy'] as const;
+const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy', 'filterParams'] as const;
 export const SETTING = 'connections';
 const DEMO_KEY = 'timelineViewer.demoAdded';
 

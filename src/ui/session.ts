@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { filterKey, resolveFilter, type TimelineFilter } from '../core/filter';
 import { Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
 import type { Connection } from './connection';
+import type { FilterMemory } from './filterStore';
 import { categoryOrder } from './sources';
 
 export const VIEW_ID = 'timelineViewer.timeline';
@@ -9,10 +11,15 @@ export const VIEW_ID = 'timelineViewer.timeline';
 /** How many empty pages in a row Load more follows before asking to keep looking. */
 const MAX_EMPTY_PAGES = 10;
 
-/** One connection as it lives in the tree: its loaded timeline, and change notifications for its node. */
+/**
+ * One connection as it lives in the tree: its loaded timeline, and change notifications for its node. A
+ * filter is a timeline of its own (its own cursor and pages) beside the unfiltered one, which it leaves as
+ * it was: clearing the filter shows that one again without a request.
+ */
 export class Session implements vscode.Disposable {
-  private current: Timeline;
-  private source: TimelineSource | undefined;
+  private unfiltered: Timeline;
+  private filtered: { readonly filter: TimelineFilter; readonly key: string; readonly timeline: Timeline } | undefined;
+  private source: TimelineSource;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -20,12 +27,26 @@ export class Session implements vscode.Disposable {
     readonly connection: Connection,
     private readonly createSource: () => TimelineSource,
     private readonly pageSize: () => number,
+    private readonly filters?: FilterMemory,
   ) {
-    this.current = this.newTimeline();
+    this.source = createSource();
+    this.unfiltered = this.newTimeline();
+    const stored = filters?.get(connection.id);
+    if (stored) this.filtered = this.filteredTimeline(stored);
   }
 
+  /** What the tree shows, Load more reads and Find searches: the filtered timeline while a filter is on. */
   get timeline(): Timeline {
-    return this.current;
+    return this.filtered?.timeline ?? this.unfiltered;
+  }
+
+  /** The unfiltered timeline and the filtered one, if any: what the filter's pick lists offer as seen. */
+  get timelines(): readonly Timeline[] {
+    return this.filtered ? [this.unfiltered, this.filtered.timeline] : [this.unfiltered];
+  }
+
+  get filter(): TimelineFilter | undefined {
+    return this.filtered?.filter;
   }
 
   /**
@@ -33,7 +54,7 @@ export class Session implements vscode.Disposable {
    * The node is refreshed when the load starts (to show progress) and when it ends.
    */
   async loadMore(): Promise<void> {
-    const loading = this.current.loadMore();
+    const loading = this.timeline.loadMore();
     this.changed.fire();
     // Progress shows on the node (a spinning icon) and as the view's progress bar.
     void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => loading.catch(() => undefined));
@@ -46,10 +67,35 @@ export class Session implements vscode.Disposable {
     }
   }
 
-  /** Drops what was loaded and starts again from the first page. */
+  /**
+   * Shows the timeline of this filter, kept for the connection across reloads. The same filter again keeps
+   * what it loaded; the load in flight stops first, so one request at a time goes to the server.
+   */
+  async setFilter(filter: TimelineFilter): Promise<void> {
+    if (this.filtered?.key !== filterKey(filter)) {
+      this.timeline.cancel();
+      this.filtered = this.filteredTimeline(filter);
+      this.changed.fire();
+    }
+    await this.filters?.set(this.connection.id, filter);
+  }
+
+  /** Back to the unfiltered timeline as it was loaded: no request. */
+  async clearFilter(): Promise<void> {
+    if (this.filtered) {
+      this.filtered.timeline.cancel();
+      this.filtered = undefined;
+      this.changed.fire();
+    }
+    await this.filters?.set(this.connection.id, undefined);
+  }
+
+  /** Drops what was loaded and starts again from the first page; a filter stays on (a "last …" range moves on). */
   reset(): void {
     this.stop();
-    this.current = this.newTimeline();
+    this.source = this.createSource();
+    this.unfiltered = this.newTimeline();
+    if (this.filtered) this.filtered = this.filteredTimeline(this.filtered.filter);
     this.changed.fire();
   }
 
@@ -59,16 +105,23 @@ export class Session implements vscode.Disposable {
   }
 
   private stop(): void {
-    this.current.cancel();
-    void this.source?.close?.();
+    this.unfiltered.cancel();
+    this.filtered?.timeline.cancel();
+    void this.source.close?.();
   }
 
-  private newTimeline(): Timeline {
-    this.source = this.createSource();
+  private filteredTimeline(filter: TimelineFilter): { filter: TimelineFilter; key: string; timeline: Timeline } {
+    const timeline = this.newTimeline({ filter: resolveFilter(filter, Date.now()), filterLocally: filter.local === true });
+    return { filter, key: filterKey(filter), timeline };
+  }
+
+  /** Both timelines read through the connection's one source (one HTTP client, one token). */
+  private newTimeline(filtering: Pick<ConstructorParameters<typeof Timeline>[1], 'filter' | 'filterLocally'> = {}): Timeline {
     return new Timeline(this.source, {
       limit: this.connection.pageSize ?? this.pageSize(),
       maxEmptyPages: MAX_EMPTY_PAGES,
       categoryOrder: categoryOrder(this.connection),
+      ...filtering,
     });
   }
 }

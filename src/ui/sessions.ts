@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TimelineSource } from '../core/source';
 import type { Connection, ConnectionStore } from './connection';
+import type { FilterMemory } from './filterStore';
 import { Session } from './session';
 
 /** Keeps one Session per configured connection, in the store's order, and drops those removed. */
@@ -15,6 +16,7 @@ export class SessionRegistry implements vscode.Disposable {
     private readonly store: ConnectionStore,
     private readonly createSource: (connection: Connection) => TimelineSource,
     private readonly pageSize: () => number,
+    private readonly filters?: FilterMemory,
   ) {
     this.subscription = store.onDidChange(() => this.sync());
   }
@@ -38,7 +40,7 @@ export class SessionRegistry implements vscode.Disposable {
     let session = this.sessions.get(connection.id);
     if (!session || session.connection !== connection) {
       session?.dispose();
-      const created = new Session(connection, () => this.createSource(connection), this.pageSize);
+      const created = new Session(connection, () => this.createSource(connection), this.pageSize, this.filters);
       created.onDidChange(() => this.changed.fire(created));
       this.sessions.set(connection.id, created);
       session = created;
@@ -52,6 +54,8 @@ export class SessionRegistry implements vscode.Disposable {
       if (!ids.has(id)) {
         s.dispose();
         this.sessions.delete(id);
+        // A connection added again later under the same id starts unfiltered.
+        void this.filters?.set(id, undefined);
       }
     }
     this.changed.fire(undefined);

@@ -41,7 +41,7 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
       if (connection.kind === 'talentlms') {
         return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION });
       }
-      return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy });
+      return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
     },
     () => http.close(),
   );

@@ -4,18 +4,15 @@ import { displayText } from '../../core/displayText';
 import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
+import { filterDetails, filteredDescription } from '../filterText';
 import type { Session } from '../session';
+import { FilterNode } from './filterNode';
+import { TreeNode } from './treeNode';
+
+export { TreeNode };
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
-
-export abstract class TreeNode {
-  constructor(readonly parent: TreeNode | undefined) {}
-  abstract toTreeItem(): vscode.TreeItem;
-  children(): TreeNode[] {
-    return [];
-  }
-}
 
 /** A connection: its categories, then one action node (Loading…, Load more or the error). */
 export class ConnectionNode extends TreeNode {
@@ -30,26 +27,30 @@ export class ConnectionNode extends TreeNode {
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
     item.contextValue = connection.demo ? 'connection.demo' : 'connection';
-    item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : 'plug');
-    item.description = timeline.isFresh
+    const { filter } = this.session;
+    item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : filter ? 'filter' : 'plug');
+    item.description = filter
+      ? filteredDescription(filter, timeline)
+      : timeline.isFresh
       ? undefined
       : [
           timeline.eventCount === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', timeline.eventCount.toLocaleString()),
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
         ].join(' · ');
-    item.tooltip = `${connection.name} (${connection.kind})`;
+    item.tooltip = filter ? `${connection.name} (${connection.kind})\n\n${filterDetails(filter)}` : `${connection.name} (${connection.kind})`;
     return item;
   }
 
   children(): TreeNode[] {
     const { timeline } = this.session;
     if (timeline.isFresh) void this.session.loadMore();
-    const nodes: TreeNode[] = timeline.categories.map((c) => this.categoryNode(c));
+    const { filter } = this.session;
+    const nodes: TreeNode[] = [...(filter ? [new FilterNode(this, this.session, filter)] : []), ...timeline.categories.map((c) => this.categoryNode(c))];
     if (timeline.isLoading || timeline.isFresh) nodes.push(new MessageNode(this, vscode.l10n.t('Loading…'), 'loading~spin'));
     else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error, timeline.hasMore));
     else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));
-    else if (timeline.eventCount === 0) nodes.push(new MessageNode(this, vscode.l10n.t('No events in this timeline.'), 'info'));
+    else if (timeline.eventCount === 0) nodes.push(new MessageNode(this, filter ? vscode.l10n.t('No events match this filter.') : vscode.l10n.t('No events in this timeline.'), 'info'));
     return nodes;
   }
 
@@ -207,7 +208,13 @@ export class ErrorNode extends TreeNode {
       return item;
     }
     // Beside Retry, the fix: Set Secret for a refused or missing secret, Edit Connection for a bad setting.
-    item.contextValue = this.error.kind === 'auth' ? 'error.auth' : this.error.kind === 'config' ? 'error.config' : 'error';
+    item.contextValue = this.error.kind === 'auth' ? 'error.auth' : this.error.kind === 'config' ? 'error.config' : this.error.kind === 'filterRejected' ? 'error.filter' : 'error';
+    if (this.error.kind === 'filterRejected') {
+      // Retrying would be refused again: the offer is to match each page here instead.
+      item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to filter in the extension instead. Events already loaded are kept.')}`;
+      item.command = { command: 'timelineViewer.filterLocally', title: vscode.l10n.t('Filter in the Extension'), arguments: [this] };
+      return item;
+    }
     item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;

@@ -41,6 +41,16 @@ export async function run(): Promise<void> {
   if (course) await api.treeView.reveal(course, { expand: true });
   await snap('tree-talentlms');
 
+  // A filtered connection: the filter on the node and as its first row, only the matching categories.
+  await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');
+  await vscode.commands.executeCommand('timelineViewer.filter', demo.session.connection.id, { categories: ['CARD', 'DISPUTE'], since: '2025-06-20', until: '2025-06-30' });
+  await idle(demo.session);
+  await api.treeView.reveal(demo, { expand: true });
+  const dispute = (api.tree.getChildren(demo).filter((n) => kind(n) === 'category') as CategoryNode[]).find((c) => c.category.name === 'DISPUTE');
+  if (dispute) await api.treeView.reveal(dispute, { expand: true });
+  await snap('tree-filtered');
+  await vscode.commands.executeCommand('timelineViewer.clearFilter', demo.session.connection.id);
+
   await api.treeView.reveal(shown, { select: true, focus: true, expand: true });
   const exact = reindentJson(rawText(shown.event.raw));
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name), exact);
