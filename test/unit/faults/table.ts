@@ -34,6 +34,8 @@ export interface FaultRow {
 const KEPT = 'Loaded events and the cursor; Retry continues with the failed page';
 /** Over the 0.5 s test timeout, which undici checks with a coarse timer. */
 const TIMEOUT_BOUND_MS = 2500;
+/** Over the overall deadline of one request: 4 × the 0.5 s timeout. */
+const DEADLINE_BOUND_MS = 3500;
 
 export const FAULT_ROWS: readonly FaultRow[] = [
   {
@@ -167,6 +169,16 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     kept: KEPT,
     then: 'continues',
     withinMs: TIMEOUT_BOUND_MS,
+  },
+  {
+    fault: 'dribble',
+    times: 1,
+    server: 'Sends the headers, then one byte every 100 ms: never slow enough for the timeout between chunks',
+    outcome: { kind: 'timeout', message: 'The server took longer than 2 s to send the whole response: retry later, or raise "Request Timeout Seconds".' },
+    requests: 1,
+    kept: KEPT,
+    then: 'continues',
+    withinMs: DEADLINE_BOUND_MS,
   },
   {
     fault: 'truncated',
