@@ -7,7 +7,7 @@ import { DemoService } from './ui/demo';
 import { EVENT_SCHEME, EventDocuments } from './ui/eventDocument';
 import { EventPanelManager } from './ui/eventPanel';
 import { RequestLog } from './ui/log';
-import { askForSecrets, ConnectionSecrets } from './ui/secrets';
+import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './ui/secrets';
 import { VIEW_ID } from './ui/session';
 import { SessionRegistry } from './ui/sessions';
 import { readSettings } from './ui/settings';
@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const demo = new DemoService();
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
-  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write };
+  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress: confirmSecretAddress };
   const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize);
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
