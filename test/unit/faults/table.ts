@@ -296,4 +296,14 @@ export const CONFIG_ROWS: readonly { readonly baseUrl: string; readonly problem:
     problem: 'Credentials in the URL',
     message: 'Remove the user name and password from the base URL: secrets belong in the secret store.',
   },
+  {
+    baseUrl: 'https://api.example.com:44x/?api_key=LIVE-KEY-0123',
+    problem: 'Not a URL, with a key in it',
+    message: '"https://api.example.com:44x/?api_key=••••" is not a valid URL: write it like https://sandbox.pismolabs.io.',
+  },
+  {
+    baseUrl: 'https://user:hunter22@api example.com',
+    problem: 'Not a URL, with a password in it',
+    message: '"https://••••@api example.com" is not a valid URL: write it like https://sandbox.pismolabs.io.',
+  },
 ];
