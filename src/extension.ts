@@ -9,7 +9,7 @@ import { EventPanelManager } from './ui/eventPanel';
 import { registerFilterCommands } from './ui/filterCommands';
 import { FilterStore } from './ui/filterStore';
 import { RequestLog } from './ui/log';
-import { askForSecrets, ConnectionSecrets } from './ui/secrets';
+import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './ui/secrets';
 import { VIEW_ID } from './ui/session';
 import { SessionRegistry } from './ui/sessions';
 import { readSettings } from './ui/settings';
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const demo = new DemoService();
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
-  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write };
+  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress: confirmSecretAddress };
   const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize, new FilterStore(context.workspaceState));
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });

@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { TimelineError, type TimelineErrorKind, toTimelineError } from './errors';
+import { DEADLINE_TIMEOUTS } from './limits';
 import type { Redactor } from './redact';
+import type { SecretScope } from './secretScope';
 
 /** What one request did, for the log. The URL is already redacted. */
 export interface RequestLogEntry {
@@ -16,6 +18,10 @@ export interface RequestLogEntry {
 export interface HttpOptions {
   /** Connect, headers and between-chunks body timeout. */
   readonly timeoutMs: number;
+  /** The whole of one attempt, however slowly the body dribbles in; DEADLINE_TIMEOUTS × timeoutMs unless set. */
+  readonly deadlineMs?: number;
+  /** Where the connection's secret may go: a request outside it is refused, never sent. */
+  readonly scope?: SecretScope;
   /** Larger bodies are refused, so a misbehaving server cannot exhaust memory. */
   readonly maxBytes: number;
   /** Extra attempts for a GET that met 429, 5xx or a reset. */
@@ -107,15 +113,22 @@ export class HttpClient {
     signal: AbortSignal,
     attempt: number,
   ): Promise<HttpResponse> {
-    const { request, Agent } = await import('undici');
-    const { timeoutMs, maxBytes, redactor } = this.options;
-    this.dispatcher ??= new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const { timeoutMs, maxBytes, redactor, scope } = this.options;
     const started = Date.now();
+    if (scope && !scope.allows(url)) {
+      const refused = scope.refusal(url);
+      const error = new TimelineError(refused.kind, redactor.redact(refused.message));
+      this.log({ method, url, started, bytes: 0, attempt, error: error.message });
+      throw error;
+    }
+    const { request, Agent } = await import('undici');
+    this.dispatcher ??= new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const deadline = new Deadline(this.options.deadlineMs ?? timeoutMs * DEADLINE_TIMEOUTS, signal);
     let bytes = 0;
     let status: number | undefined;
     try {
       signal.throwIfAborted();
-      const res = await request(url, { method, headers, body, signal, dispatcher: this.dispatcher });
+      const res = await request(url, { method, headers, body, signal: deadline.signal, dispatcher: this.dispatcher });
       status = res.statusCode;
       const declared = Number(res.headers['content-length']);
       if (declared > maxBytes) {
@@ -134,9 +147,11 @@ export class HttpClient {
       this.log({ method, url, status, started, bytes, attempt });
       return { status, headers: flatten(res.headers), body: Buffer.concat(chunks, bytes) };
     } catch (e) {
-      const error = classify(e, signal, redactor);
+      const error = deadline.expired ? deadline.error() : classify(e, signal, redactor);
       this.log({ method, url, status, started, bytes, attempt, error: error.message });
       throw error;
+    } finally {
+      deadline.clear();
     }
   }
 
@@ -185,6 +200,42 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * One attempt's overall time limit. undici's timeouts are per phase (connect, headers, between chunks), so a
+ * server sending a byte every few seconds would pass them all and hold the request forever.
+ */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onAbort = (): void => this.controller.abort();
+  expired = false;
+
+  constructor(
+    private readonly ms: number,
+    private readonly outer: AbortSignal,
+  ) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+    }, ms);
+    outer.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Aborts when the caller cancels or the deadline passes. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  error(): TimelineError {
+    return new TimelineError('timeout', `The server took longer than ${duration(this.ms)} to send the whole response: ${TIMEOUT_ADVICE}.`);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.outer.removeEventListener('abort', this.onAbort);
+  }
 }
 
 /** A reset or closed connection: worth another GET. Carries the sentence it becomes when retries run out. */
@@ -245,7 +296,8 @@ const STATUS_SENTENCES: Record<number, StatusSentence> = {
 
 function statusSentence(status: number, credential: string | undefined): StatusSentence {
   if (status === 401 && credential) return { kind: 'auth', what: `The server rejected the ${credential} (401)`, advice: 'set it again with Set Secret' };
-  if (STATUS_SENTENCES[status]) return STATUS_SENTENCES[status];
+  if (Object.hasOwn(STATUS_SENTENCES, status)) return STATUS_SENTENCES[status];
+  if (status >= 300 && status < 400) return { kind: 'http', what: `The server redirected the request (${status}), and redirects are not followed`, advice: 'check the base URL' };
   if (status >= 500) return { kind: 'server', what: `The server failed (${status})`, advice: 'retry later' };
   return { kind: 'http', what: `Unexpected HTTP status ${status}` };
 }
@@ -272,23 +324,50 @@ function duration(ms: number): string {
   return `${Math.round(s / 3600)} h`;
 }
 
+/** Keys whose value a server's error body explains itself in, in the order they are preferred. */
+const MESSAGE_KEYS = ['message', 'error', 'detail', 'error_description', 'description', 'title'];
+/** How deep and how wide the search for a message goes: an error body is small, and anything else is hostile. */
+const MESSAGE_DEPTH = 4;
+const MESSAGE_NODES = 200;
+
 /**
- * The `message` or `error` of a JSON error body, on one line, redacted and then cut short (cutting first could
- * leave half a secret that no longer matches); nothing for HTML or other bodies.
+ * The server's own explanation in a JSON error body, redacted while still raw (collapsing whitespace first
+ * would let a secret with a tab or a double space slip through), then put on one line and cut short (cutting
+ * first could leave half a secret that no longer matches). Nothing for HTML or other bodies. Never throws,
+ * whatever the body's shape: the caller must still learn the status (a 401 renews the token).
  */
 function serverMessage(body: Buffer, redactor: Redactor): string | undefined {
   if (body.length === 0 || body.length > 64 * 1024) return undefined;
-  let raw: unknown;
   try {
-    const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    raw = json.message ?? json.error ?? json.detail;
+    const raw = messageIn(JSON.parse(body.toString('utf8')));
+    const line = raw && redactor.redact(raw).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+    if (!line) return undefined;
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
   } catch {
     return undefined;
   }
-  const text = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? JSON.stringify(raw) : undefined;
-  const line = text && redactor.redact(text.replace(/\s+/g, ' ')).trim().replace(/\.$/, '');
-  if (!line) return undefined;
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/**
+ * The first string under a message key, breadth first, a few levels deep at most: `{"message": "…"}`,
+ * `{"error": {"message": "…"}}`. Iterative and bounded, so a body nested thousands deep costs nothing.
+ */
+function messageIn(json: unknown): string | undefined {
+  let level: unknown[] = [json];
+  let visited = 0;
+  for (let depth = 0; depth < MESSAGE_DEPTH && level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (!node || typeof node !== 'object' || Array.isArray(node) || ++visited > MESSAGE_NODES) continue;
+      for (const key of MESSAGE_KEYS) {
+        const value = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+        if (typeof value === 'string') return value;
+        if (value && typeof value === 'object') next.push(value);
+      }
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

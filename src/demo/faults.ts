@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { emptyPage, overlappingPage, repeatCursor } from './faultPages';
-import type { FaultSpec } from './faultSpec';
+import { type FaultSpec, faultProblem } from './faultSpec';
 import type { DemoRequest, DemoResponse } from './http';
 
 /** What a fault sees: the parsed request, the raw request and response, and the real route's answer. */
@@ -20,6 +20,9 @@ type Fault = (ctx: FaultContext) => void | Promise<void>;
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Over the client's default 8 MB cap. */
 const LARGE_BYTES = 9 * 1024 * 1024;
+/** One byte this often: well inside any timeout between chunks, so only an overall deadline ends it. */
+const DRIBBLE_MS = 100;
+const MIN_DRIBBLE_MS = 10;
 /** Far past any client timeout: the client gives up first, and server.close() ends it in any case. */
 const STALL_MS = 60_000;
 
@@ -27,6 +30,7 @@ const STALL_MS = 60_000;
  * Mode → behaviour. Options come from the spec's `;key=value` pairs: `ms` (latency, stall), `retry-after`
  * (seconds) or `retry-after-date` (an HTTP date that many seconds ahead) on statuses, `echo` (error bodies
  * quote the request's URL, Authorization and body, as careless servers do), `bytes` and `chunked` (too-large).
+ * Every numeric option is bounded (FAULT_LIMITS).
  */
 export const FAULTS: Readonly<Record<string, Fault>> = {
   latency: async (ctx) => {
@@ -52,6 +56,13 @@ export const FAULTS: Readonly<Record<string, Fault>> = {
     await hold(ctx.res, number(ctx, 'ms', STALL_MS));
     ctx.res.destroy();
   },
+  dribble: async (ctx) => {
+    const body = Buffer.from((await ctx.answer()).body, 'utf8');
+    ctx.res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': body.length });
+    const every = Math.max(MIN_DRIBBLE_MS, number(ctx, 'ms', DRIBBLE_MS));
+    for (let i = 0; i < body.length && (await hold(ctx.res, every)); i++) ctx.res.write(body.subarray(i, i + 1));
+    if (!ctx.res.destroyed) ctx.res.end();
+  },
   'repeat-cursor': async (ctx) => ctx.send(repeatCursor(await ctx.answer(), ctx.request)),
   'empty-pages': async (ctx) => ctx.send(emptyPage(await ctx.answer())),
   duplicates: async (ctx) => ctx.send(overlappingPage(await ctx.answer())),
@@ -59,12 +70,13 @@ export const FAULTS: Readonly<Record<string, Fault>> = {
 
 export const isFaultMode = (mode: string): boolean => Object.hasOwn(FAULTS, mode);
 
-/** Runs the request's fault; an unknown mode is a 400 that names the known ones, so a typo fails loudly. */
+/**
+ * Runs the request's fault; an unknown mode or an option out of bounds is a 400 that says so (naming the
+ * known modes), so a typo fails loudly.
+ */
 export function runFault(spec: FaultSpec, ctx: Omit<FaultContext, 'params'>): void | Promise<void> {
-  if (!isFaultMode(spec.mode)) {
-    const known = Object.keys(FAULTS).join(', ');
-    return ctx.send({ status: 400, body: JSON.stringify({ message: `Unknown demo fault "${spec.mode}"; known: ${known}` }) });
-  }
+  const problem = faultProblem(spec, isFaultMode, () => Object.keys(FAULTS).join(', '));
+  if (problem) return ctx.send({ status: 400, body: JSON.stringify({ message: problem }) });
   return FAULTS[spec.mode]({ ...ctx, params: spec.params });
 }
 

@@ -21,6 +21,8 @@ export interface DemoResponse {
 export interface Route {
   readonly path: string;
   readonly methods: readonly string[];
+  /** Whether the request carries this route's credentials; only those may ask for a fault. */
+  authorized(request: DemoRequest): boolean | Promise<boolean>;
   handle(request: DemoRequest): DemoResponse | Promise<DemoResponse>;
 }
 

@@ -25,6 +25,11 @@ export function passportTokenRoute(options: PassportOptions): Route {
   return {
     path: PASSPORT_TOKEN_PATH,
     methods: ['POST'],
+    async authorized(request: DemoRequest): Promise<boolean> {
+      const text = request.body ? await request.body(MAX_BODY_BYTES).catch(() => '') : '';
+      const credentials = parseCredentials(text);
+      return !('error' in credentials) && sameSecret(credentials.serverKey, options.serverKey) && sameSecret(credentials.serverSecret, options.serverSecret);
+    },
     async handle(request: DemoRequest): Promise<DemoResponse> {
       let text: string;
       try {

@@ -14,6 +14,7 @@ export function pismoTimelineRoute(timeline: PismoTimeline, token: string | ((re
   return {
     path: PISMO_TIMELINE_PATH,
     methods: ['GET'],
+    authorized,
     handle(request: DemoRequest): DemoResponse {
       if (!authorized(request)) return unauthorized();
       const query = parsePageQuery(request.query);

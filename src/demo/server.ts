@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type InjectFaultOptions } from './faultSpec';
+import { FaultInjector, type InjectFaultOptions, requestedFault } from './faultSpec';
 import { isFaultMode, runFault } from './faults';
 import { type DemoRequest, type DemoResponse, type Route, bodyReader, jsonError } from './http';
 import { type PassportSettings, passportOptions, passportTokenRoute } from './passportRoute';
@@ -76,8 +76,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     passportTokenRoute(passport),
   ];
   const faults = new FaultInjector(isFaultMode);
-  const server = createServer((req, res) => void serve(routes, faults, req, res).catch(() => res.destroy()));
+  const gate = { hosts: new Set<string>() };
+  const server = createServer((req, res) => void serve(routes, faults, gate, req, res).catch(() => res.destroy()));
   const port = await listen(server, options.port ?? 0);
+  for (const name of ['127.0.0.1', 'localhost']) gate.hosts.add(`${name}:${port}`);
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -112,11 +114,19 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-/** Routes a request; a fault (from its header or query, or injected) sees the raw request and writes the raw response. */
-async function serve(routes: readonly Route[], faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Gatekeeping first, then the route. A request must name the loopback address the server is bound to in
+ * its `Host` (a page that reaches the port through DNS rebinding names its own) and carry a route's credentials before
+ * it may ask for a fault: no other local process or web page can make the server misbehave. A fault (from the
+ * request's header or query, or injected) then sees the raw request and writes the raw response.
+ */
+async function serve(routes: readonly Route[], faults: FaultInjector, gate: { hosts: ReadonlySet<string> }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!gate.hosts.has(req.headers.host ?? '')) return send(res, jsonError(421, `This server answers only to ${[...gate.hosts].join(' or ')}.`));
   const request = toRequest(req);
-  const fault = faults.take(request);
+  const own = requestedFault(request);
+  const match = routes.find((r) => r.path === request.path);
   const answer = (): Promise<DemoResponse> => respond(routes, request);
+  const fault = match && (await match.authorized(request)) ? faults.take(request, own) : undefined;
   if (fault) await runFault(fault, { req, res, request, answer, send: (response) => send(res, response) });
   else send(res, await answer());
 }

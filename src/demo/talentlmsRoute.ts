@@ -27,12 +27,14 @@ export interface TalentRouteOptions {
  */
 export function talentTimelineRoute(timeline: TalentTimeline, options: TalentRouteOptions): Route {
   const { apiKey, limiter } = options;
+  const authorized = (request: DemoRequest): boolean => sameSecret(header(request, 'x-api-key'), apiKey);
   return {
     path: TALENT_TIMELINE_PATH,
     methods: ['GET'],
+    authorized,
     handle(request: DemoRequest): DemoResponse {
       const fail = (status: number, message: string): DemoResponse => talentError(status, message, limiter.headers());
-      if (!sameSecret(header(request, 'x-api-key'), apiKey)) return fail(401, 'The API key is missing or invalid: send it in the X-API-Key header.');
+      if (!authorized(request)) return fail(401, 'The API key is missing or invalid: send it in the X-API-Key header.');
       if (!limiter.take()) return fail(429, `Too many requests: the limit of ${limiter.limit} calls for this period has been reached.`);
       const version = header(request, 'x-api-version');
       if (!version) return fail(400, 'The X-API-Version header is required, for example X-API-Version: 2025-01-01.');

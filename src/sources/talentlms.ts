@@ -4,7 +4,7 @@ import type { HttpClient, HttpResponse } from '../core/http';
 import { RawPage } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
-import { apiUrl } from '../core/url';
+import { apiUrl, basePath, isUnderBase } from '../core/url';
 import { filterRejection, type PageFilter } from '../core/filter';
 import { parseJsonBody, text } from './json';
 import { describeTalentType } from './talentlmsTypes';
@@ -48,11 +48,13 @@ export class TalentLmsSource implements TimelineSource {
     return url;
   }
 
-  /** A `_links.next` is followed only on the connection's own host: the API key must not go elsewhere. */
+  /** A `_links.next` is followed only under the connection's base URL: the API key must not go elsewhere. */
   private cursorFor(next: string, current: URL): string {
     const url = new URL(next, current);
-    if (url.origin !== this.options.baseUrl.origin) {
-      throw new TimelineError('badShape', `The server's next-page link points to another host (${url.host}); it was not followed.`);
+    const base = this.options.baseUrl;
+    if (!isUnderBase(url, base)) {
+      const where = url.origin === base.origin ? `outside ${basePath(base) || '/'}` : `to another host (${url.host})`;
+      throw new TimelineError('badShape', `The server's next-page link points ${where}; it was not followed.`);
     }
     return `url:${url.toString()}`;
   }

@@ -33,7 +33,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return DEMO_CONNECTIONS.map((c) => c.id);
     }),
     register('addConnection', (args?: Parameters<ConnectionCommands['add']>[0]) => connections.add(args)),
-    register('editConnection', (target?: ConnectionNode | string, changes?: Parameters<ConnectionCommands['edit']>[1]) => connections.edit(target, changes)),
+    register('editConnection', (target?: ConnectionNode | string, changes?: Parameters<ConnectionCommands['edit']>[1], options?: { moveSecret?: boolean }) =>
+      connections.edit(target, changes, options),
+    ),
     register('removeConnection', (target?: ConnectionNode | string, options?: { confirm?: boolean }) => connections.remove(target, options)),
     register('setSecret', (target?: ConnectionNode | ErrorNode | string, secret?: Parameters<ConnectionCommands['setSecret']>[1]) => connections.setSecret(target, secret)),
     register('refresh', (node?: ConnectionNode) => {

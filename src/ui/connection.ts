@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PAGE_SIZE } from '../core/limits';
 
 export type ConnectionKind = 'pismo' | 'talentlms';
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ['pismo', 'talentlms'];
@@ -29,7 +30,14 @@ export interface Connection {
   readonly groupBy?: 'category' | 'type';
   /** Pismo: renames (`"type": "eventType"`) or turns off (`false`) each filter parameter. */
   readonly filterParams?: Readonly<Record<string, string | false | null>>;
+  /** The settings level that defines it; absent for the demo. */
+  readonly definedIn?: SettingsLevel;
+  /** Defined by the workspace with the id of a user connection, which it hides. */
+  readonly shadowsUser?: boolean;
 }
+
+/** User settings are the user's own; workspace settings come with whatever folder was opened. */
+export type SettingsLevel = 'user' | 'workspace';
 
 /** Keys that hold secrets: found in settings, they are offered to be moved to the secret store. */
 export const SECRET_FIELDS = ['apiKey', 'api_key', 'token', 'accessToken', 'serverKey', 'server_key', 'serverSecret', 'server_secret', 'secret', 'password'] as const;
@@ -55,7 +63,17 @@ export function toConnection(entry: unknown, index: number): Connection | undefi
     baseUrl: typeof e.baseUrl === 'string' ? e.baseUrl : '',
   };
   for (const key of OPTION_FIELDS) if (e[key] !== undefined) connection[key] = e[key];
+  // Events per request, from any settings file: kept to the range the global setting allows.
+  if (!(Number.isInteger(e.pageSize) && (e.pageSize as number) >= PAGE_SIZE.min && (e.pageSize as number) <= PAGE_SIZE.max)) delete connection.pageSize;
   return connection as unknown as Connection;
+}
+
+/** How the tree says where a connection comes from, for the tooltip; undefined for the user's own. */
+export function definedByText(connection: Connection): string | undefined {
+  if (connection.definedIn !== 'workspace') return undefined;
+  return connection.shadowsUser
+    ? vscode.l10n.t("Defined by this workspace's settings, in place of your user connection with the same id.")
+    : vscode.l10n.t("Defined by this workspace's settings.");
 }
 
 /** The connections shown at the top of the tree: the demo (when tried) and those in settings. */
@@ -66,9 +84,13 @@ export class ConnectionStore implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly state: vscode.Memento) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`timelineViewer.${SETTING}`)) this.invalidate();
-    });
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`timelineViewer.${SETTING}`)) this.invalidate();
+      }),
+      // Trusting the workspace lets its connections in.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+    );
   }
 
   /** Stable objects between changes, so sessions (and what they loaded) survive unrelated refreshes. */
@@ -79,6 +101,12 @@ export class ConnectionStore implements vscode.Disposable {
 
   get(id: string): Connection | undefined {
     return this.list().find((c) => c.id === id);
+  }
+
+  /** The connection as the user's own settings define it, even when a workspace entry hides it. */
+  userConnection(id: string): Connection | undefined {
+    const user = settingsLists().find((l) => l.level === 'user');
+    return user?.list.map((entry, index) => toConnection(entry, index)).find((c) => c?.id === id);
   }
 
   async addDemo(): Promise<void> {
@@ -95,19 +123,22 @@ export class ConnectionStore implements vscode.Disposable {
     this.invalidate();
   }
 
-  /** Changes a connection where it is defined: user or workspace settings. */
-  async update(id: string, changes: Partial<Connection>): Promise<void> {
-    await this.rewrite(id, (entries) => entries.map((e) => (e.id === id ? { ...e, ...changes, id } : e)));
+  /** Changes a connection where it is defined (user or workspace settings), and nowhere else. */
+  async update(connection: Connection, changes: Partial<Connection>): Promise<void> {
+    const { id } = connection;
+    // Where a connection is defined is read from settings, never written into them.
+    const written = Object.fromEntries(Object.entries(changes).filter(([key]) => key !== 'definedIn' && key !== 'shadowsUser'));
+    await this.rewrite(connection, (entries) => entries.map((e) => (e.id === id ? { ...e, ...written, id } : e)));
   }
 
-  /** Removes a connection from settings (user or workspace, wherever it is), or the demo. */
-  async remove(id: string): Promise<void> {
-    if (DEMO_CONNECTIONS.some((d) => d.id === id)) {
+  /** Removes a connection from the settings that define it (never another level's entry), or the demo. */
+  async remove(connection: Connection): Promise<void> {
+    if (connection.demo) {
       await this.state.update(DEMO_KEY, undefined);
       this.invalidate();
       return;
     }
-    await this.rewrite(id, (entries) => entries.filter((e) => e.id !== id));
+    await this.rewrite(connection, (entries) => entries.filter((e) => e.id !== connection.id));
   }
 
   dispose(): void {
@@ -122,27 +153,29 @@ export class ConnectionStore implements vscode.Disposable {
 
   /**
    * The user's connections and the workspace's together (VS Code would let a workspace list hide the user's
-   * entirely); a workspace entry wins over a user entry with the same id.
+   * entirely); a workspace entry wins over a user entry with the same id, and says so.
    */
   private configured(): Connection[] {
     const byId = new Map<string, Connection>();
-    for (const { list } of settingsLists()) {
+    for (const { list, level } of settingsLists()) {
       list.forEach((entry, index) => {
         const connection = toConnection(entry, index);
-        if (connection) byId.set(connection.id, connection);
+        if (!connection) return;
+        const shadowsUser = level === 'workspace' && byId.get(connection.id)?.definedIn === 'user';
+        byId.set(connection.id, { ...connection, definedIn: level, ...(shadowsUser ? { shadowsUser } : {}) });
       });
     }
     return [...byId.values()];
   }
 
-  /** Applies `edit` to each settings list (user, workspace) that holds the connection, and only those. */
-  private async rewrite(id: string, edit: (entries: Record<string, unknown>[]) => Record<string, unknown>[]): Promise<void> {
-    for (const { list, target } of settingsLists()) {
-      const entries = objects(list);
-      if (!entries.some((e) => e.id === id)) continue;
+  /** Applies `edit` to the settings list of the level that defines the connection, and only that one. */
+  private async rewrite(connection: Connection, edit: (entries: Record<string, unknown>[]) => Record<string, unknown>[]): Promise<void> {
+    const found = settingsLists().find((l) => l.level === connection.definedIn);
+    const entries = objects(found?.list);
+    if (found && entries.some((e) => e.id === connection.id)) {
       const edited = edit(entries);
       // An emptied list is removed, not left as [] that would shadow the other level's list.
-      await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, edited.length ? edited : undefined, target);
+      await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, edited.length ? edited : undefined, found.target);
     }
     this.invalidate();
   }
@@ -153,11 +186,15 @@ function objects(list: unknown[] | undefined): Record<string, unknown>[] {
   return (list ?? []).filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
 }
 
-/** The connection lists as written in user and workspace settings (those that exist), with where each lives. */
-export function settingsLists(): { list: unknown[]; target: vscode.ConfigurationTarget }[] {
+/**
+ * The connection lists as written in user and workspace settings (those that exist), with where each lives.
+ * An untrusted workspace's list is left out (VS Code also hides it, as the setting is restricted).
+ */
+export function settingsLists(): { list: unknown[]; level: SettingsLevel; target: vscode.ConfigurationTarget }[] {
   const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown[]>(SETTING);
-  return [
-    { list: inspected?.globalValue, target: vscode.ConfigurationTarget.Global },
-    { list: inspected?.workspaceValue, target: vscode.ConfigurationTarget.Workspace },
-  ].filter((e): e is { list: unknown[]; target: vscode.ConfigurationTarget } => Array.isArray(e.list));
+  const lists = [
+    { list: inspected?.globalValue, level: 'user' as const, target: vscode.ConfigurationTarget.Global },
+    { list: vscode.workspace.isTrusted ? inspected?.workspaceValue : undefined, level: 'workspace' as const, target: vscode.ConfigurationTarget.Workspace },
+  ];
+  return lists.filter((e): e is { list: unknown[]; level: SettingsLevel; target: vscode.ConfigurationTarget } => Array.isArray(e.list));
 }

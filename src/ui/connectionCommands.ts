@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SecretScope } from '../core/secretScope';
 import { parseBaseUrl } from '../core/url';
 import { type Connection, type ConnectionKind, type ConnectionStore } from './connection';
 import { askForSecrets, type ConnectionSecrets, type SecretBundle } from './secrets';
@@ -43,41 +44,62 @@ export class ConnectionCommands {
     };
     const { secrets, ...stored } = connection as NewConnection & Connection;
     const bundle = secrets ?? (await askForSecrets(connection));
-    if (bundle) await this.secrets.set(connection.id, bundle);
+    if (bundle) await this.secrets.set(connection.id, bundle, scopeOf(baseUrl));
     await this.store.add(stored);
     return connection.id;
   }
 
-  /** With changes, applies them; without, opens the settings where connections are defined. */
-  async edit(target: Target, changes?: Partial<Connection>): Promise<void> {
+  /**
+   * With changes, applies them where the connection is defined; without, opens the settings where connections
+   * are defined. A new base URL outside the address the stored secret was given for moves the secret there only
+   * when `moveSecret` is true, or when the user confirms a question naming both addresses; otherwise the secret
+   * stays tied to the old address (and the connection asks for Set Secret). Cancelling the question cancels the edit.
+   */
+  async edit(target: Target, changes?: Partial<Connection>, options: { moveSecret?: boolean } = {}): Promise<void> {
     const connection = this.resolve(target);
-    if (connection && changes) {
-      await this.store.update(connection.id, changes);
+    if (!connection || !changes) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'timelineViewer.connections');
       return;
     }
-    await vscode.commands.executeCommand('workbench.action.openSettings', 'timelineViewer.connections');
+    const stored = connection.demo || changes.baseUrl === undefined ? undefined : (await this.secrets.getBound(connection.id))?.scope;
+    const next = changes.baseUrl === undefined ? undefined : scopeOf(changes.baseUrl);
+    const moves = stored && next && !stored.covers(new URL(next.toString())) ? (options.moveSecret ?? (await askToMove(connection, stored, next))) : false;
+    if (moves === undefined) return;
+    await this.store.update(connection, changes);
+    if (moves && next) await this.secrets.bind(connection.id, next);
   }
 
-  /** Removes the connection and deletes its secrets. Asks first unless `confirm` is false. */
+  /**
+   * Removes the connection from the settings that define it, asking first unless `confirm` is false. Its secret
+   * goes only when no other settings level still defines a connection with that id.
+   */
   async remove(target: Target, options: { confirm?: boolean } = {}): Promise<void> {
     const connection = target === undefined ? await this.pick() : this.resolve(target);
     if (!connection) return;
     if (options.confirm !== false) {
       const remove = vscode.l10n.t('Remove');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove the connection "{0}" and its stored secrets?', connection.name), { modal: true }, remove);
+      const question = connection.shadowsUser
+        ? vscode.l10n.t('Remove the connection "{0}" from this workspace\'s settings? Your user connection with the same id and its secret are kept.', connection.name)
+        : vscode.l10n.t('Remove the connection "{0}" and its stored secrets?', connection.name);
+      const answer = await vscode.window.showWarningMessage(question, { modal: true }, remove);
       if (answer !== remove) return;
     }
-    await this.secrets.delete(connection.id);
-    await this.store.remove(connection.id);
+    await this.store.remove(connection);
+    if (!connection.demo && !this.store.get(connection.id)) await this.secrets.delete(connection.id);
   }
 
-  /** Stores a secret (given, or asked for) and reloads the connection. */
+  /** Stores a secret (given, or asked for) for the connection's current address, and reloads it. */
   async setSecret(target: Target, given?: SecretBundle | string): Promise<void> {
     const connection = target === undefined ? await this.pick() : this.resolve(target);
     if (!connection || connection.demo) return;
+    const scope = scopeOf(connection.baseUrl);
+    if (!scope) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Fix the base URL of "{0}" first: a secret is stored for the address it is sent to.', connection.name));
+      return;
+    }
     const bundle = typeof given === 'string' ? singleSecret(connection, given) : (given ?? (await askForSecrets(connection)));
     if (!bundle) return;
-    await this.secrets.set(connection.id, bundle);
+    await this.secrets.set(connection.id, bundle, scope);
     this.sessions.get(connection.id)?.reset();
   }
 
@@ -98,6 +120,28 @@ export class ConnectionCommands {
     for (let n = 2; this.store.get(id); n++) id = `${base}-${n}`;
     return id;
   }
+}
+
+/** The address a secret entered for this base URL may go to; undefined while the URL is not valid. */
+function scopeOf(baseUrl: string): SecretScope | undefined {
+  try {
+    return SecretScope.of(parseBaseUrl(baseUrl));
+  } catch {
+    return undefined;
+  }
+}
+
+/** true: move the secret; false: keep it for the old address; undefined: cancel the edit. */
+async function askToMove(connection: Connection, from: SecretScope, to: SecretScope): Promise<boolean | undefined> {
+  const move = vscode.l10n.t('Move the Secret');
+  const keep = vscode.l10n.t('Change the Address Only');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('"{0}" will point to {1}. Send its stored secret, given for {2}, to {1} from now on?', connection.name, to.toString(), from.toString()),
+    { modal: true, detail: vscode.l10n.t('Change the Address Only keeps the secret for {0}; the connection then asks for a new one.', from.toString()) },
+    move,
+    keep,
+  );
+  return answer === move ? true : answer === keep ? false : undefined;
 }
 
 function singleSecret(connection: Connection, value: string): SecretBundle {

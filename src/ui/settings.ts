@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { DEFAULT_HTTP_OPTIONS } from '../core/http';
+import { type RequestLimits, requestLimits } from '../core/limits';
 
-/** The user's settings, read fresh each time a timeline is created. */
-export function readSettings(): { pageSize: number; timeoutMs: number; maxBytes: number } {
+/**
+ * The user's settings, read fresh each time a timeline is created and clamped, since a workspace's settings
+ * file may set them too. In an untrusted workspace only the user's own values count.
+ */
+export function readSettings(): RequestLimits {
   const config = vscode.workspace.getConfiguration('timelineViewer');
-  return {
-    pageSize: config.get<number>('pageSize', 100),
-    timeoutMs: config.get<number>('requestTimeoutSeconds', DEFAULT_HTTP_OPTIONS.timeoutMs / 1000) * 1000,
-    maxBytes: config.get<number>('maxResponseMegabytes', DEFAULT_HTTP_OPTIONS.maxBytes / 1024 / 1024) * 1024 * 1024,
-  };
+  const value = (key: string): unknown => (vscode.workspace.isTrusted ? config.get(key) : config.inspect(key)?.globalValue);
+  return requestLimits({ pageSize: value('pageSize'), timeoutSeconds: value('requestTimeoutSeconds'), maxMegabytes: value('maxResponseMegabytes') });
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { TimelineError } from '../core/errors';
+import { TimelineError, isTimelineError } from '../core/errors';
 import { DEFAULT_HTTP_OPTIONS, HttpClient, type RequestLogEntry } from '../core/http';
 import type { Redactor } from '../core/redact';
+import { type BindingAnswer, decideBinding } from '../core/secretBinding';
+import { SecretScope } from '../core/secretScope';
 import { DeferredSource, type TimelineSource } from '../core/source';
 import { parseBaseUrl } from '../core/url';
 import { PismoSource, type TokenProvider } from '../sources/pismo';
@@ -10,7 +12,7 @@ import { TalentLmsSource } from '../sources/talentlms';
 import { TALENTLMS_CATEGORIES } from '../sources/talentlmsCatalog';
 import { CONNECTION_KINDS, type Connection } from './connection';
 import type { DemoService } from './demo';
-import type { ConnectionSecrets, SecretBundle } from './secrets';
+import { credentialName, type ConnectionSecrets, type SecretBundle } from './secrets';
 import { readSettings } from './settings';
 
 export interface SourceDeps {
@@ -20,6 +22,10 @@ export interface SourceDeps {
   /** Asks the user for a connection's missing secrets; undefined when they decline. */
   readonly ask: (connection: Connection) => Promise<SecretBundle | undefined>;
   readonly onRequest: (entry: RequestLogEntry) => void;
+  /** The connection as the user's own settings define it, if they do. */
+  readonly userConnection: (id: string) => Connection | undefined;
+  /** Whether a secret saved before secrets had an address may go to a workspace-only connection's address. */
+  readonly confirmAddress: (connection: Connection, base: URL) => Promise<boolean>;
 }
 
 export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
@@ -27,23 +33,32 @@ export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
 /**
  * Builds the source that reads a connection's timeline. Configuration is checked, and secrets fetched,
  * when the first page is asked for, so a mistake becomes an error node with a sentence saying what to fix.
+ * Every request of the connection then goes through one HttpClient bound to its base URL, which refuses
+ * anything outside it: the secret only ever travels to the address it was given for.
  */
 export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
   const settings = readSettings();
-  const credential = connection.kind === 'talentlms' ? 'API key' : 'account token';
-  const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential });
+  let http: HttpClient | undefined;
   return new DeferredSource(
     async () => {
-      if (!CONNECTION_KINDS.includes(connection.kind as never)) {
-        throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo" or "talentlms".', connection.name, connection.kind));
+      try {
+        if (!CONNECTION_KINDS.includes(connection.kind as never)) {
+          throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo" or "talentlms".', connection.name, connection.kind));
+        }
+        const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
+        const credential = connection.kind === 'talentlms' ? 'API key' : 'account token';
+        const options = { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential };
+        http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, ...options, scope: SecretScope.of(baseUrl) });
+        if (connection.kind === 'talentlms') {
+          return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION });
+        }
+        return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
+      } catch (e) {
+        // Settings are anybody's text (a URL with a key in its query): what they say is redacted like the rest.
+        throw isTimelineError(e) ? new TimelineError(e.kind, deps.redactor.redact(e.message), e.details) : e;
       }
-      const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : { baseUrl: configuredUrl(connection), secrets: await requireSecrets(connection, deps) };
-      if (connection.kind === 'talentlms') {
-        return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION });
-      }
-      return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
     },
-    () => http.close(),
+    async () => http?.close(),
   );
 }
 
@@ -54,20 +69,65 @@ function configuredUrl(connection: Connection): URL {
   return parseBaseUrl(connection.baseUrl);
 }
 
+async function configuredAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
+  const baseUrl = configuredUrl(connection);
+  return { baseUrl, secrets: await boundSecrets(connection, baseUrl, deps) };
+}
+
 async function demoAccess(deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
   const server = await deps.demo.start();
   deps.redactor.add(server.token);
   return { baseUrl: parseBaseUrl(server.url), secrets: { apiKey: server.token, token: server.token } };
 }
 
-async function requireSecrets(connection: Connection, deps: SourceDeps): Promise<SecretBundle> {
-  const stored = await deps.secrets.get(connection.id);
-  if (stored && hasAll(connection, stored)) return stored;
+/**
+ * The connection's secrets, if they were given for the address it points to now (see decideBinding). A
+ * stored secret goes nowhere else: a workspace that reuses the id of a user connection with another base URL
+ * gets an error node, not the secret. A secret missing altogether is asked for (the prompt names the address).
+ */
+async function boundSecrets(connection: Connection, base: URL, deps: SourceDeps): Promise<SecretBundle> {
+  const stored = await deps.secrets.getBound(connection.id);
+  if (stored) {
+    const answer = await decideBinding({
+      stored: stored.scope,
+      base,
+      userBase: validUrl(deps.userConnection(connection.id)?.baseUrl),
+      workspaceOnly: connection.definedIn === 'workspace' && !connection.shadowsUser,
+      confirm: () => deps.confirmAddress(connection, base),
+    });
+    if ('bind' in answer && answer.bind) await deps.secrets.bind(connection.id, answer.bind);
+    if (!answer.send) throw bindingError(connection, base, answer);
+    if (hasAll(connection, stored.bundle)) return stored.bundle;
+  }
   const asked = await deps.ask(connection);
   // An authentication problem, not a configuration one: the node offers Set Secret.
   if (!asked) throw new TimelineError('auth', vscode.l10n.t('No secret is set for "{0}": use Set Secret.', connection.name));
-  await deps.secrets.set(connection.id, asked);
+  await deps.secrets.set(connection.id, asked, SecretScope.of(base));
   return asked;
+}
+
+function bindingError(connection: Connection, base: URL, answer: Extract<BindingAnswer, { send: false }>): TimelineError {
+  const credential = credentialName(connection);
+  const here = SecretScope.of(base).toString();
+  const message =
+    answer.reason === 'elsewhere'
+      ? vscode.l10n.t('The stored {0} was given for {1}; this connection now points to {2}. Set Secret to use a secret with the new address.', credential, answer.scope.toString(), here)
+      : vscode.l10n.t(
+          'The stored {0} of "{1}" was not sent to {2}: it was saved before secrets were tied to an address, and only this workspace\'s settings define the connection. Set Secret to give one for this address.',
+          credential,
+          connection.name,
+          here,
+        );
+  // An authentication problem: the error node offers Set Secret.
+  return new TimelineError('auth', message);
+}
+
+function validUrl(text: string | undefined): URL | undefined {
+  try {
+    return text === undefined ? undefined : parseBaseUrl(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function hasAll(connection: Connection, bundle: SecretBundle): boolean {

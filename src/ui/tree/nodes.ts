@@ -5,6 +5,7 @@ import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
 import { filterDetails, filteredDescription } from '../filterText';
+import { definedByText } from '../connection';
 import type { Session } from '../session';
 import { FilterNode } from './filterNode';
 import { TreeNode } from './treeNode';
@@ -38,7 +39,10 @@ export class ConnectionNode extends TreeNode {
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
         ].join(' · ');
-    item.tooltip = filter ? `${connection.name} (${connection.kind})\n\n${filterDetails(filter)}` : `${connection.name} (${connection.kind})`;
+    const definedBy = definedByText(connection);
+    item.tooltip = [`${connection.name} (${connection.kind})`, definedBy, filter ? `\n${filterDetails(filter)}` : ''].filter(Boolean).join('\n');
+    // A connection a workspace defines is marked: it came with the folder, not from the user.
+    if (definedBy) item.description = [vscode.l10n.t('workspace'), item.description].filter(Boolean).join(' · ');
     return item;
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { reindentJson } from '../../../src/core/jsonFormat';
 import { rawText } from '../../../src/core/rawPage';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
+import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { activateExtension, idle, nextRender, until } from '../util';
 
@@ -66,6 +67,27 @@ export async function run(): Promise<void> {
   await useTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
+
+  await useTheme('Dark 2026', vscode.ColorThemeKind.Dark);
+  await workspaceConnectionScene(api);
+}
+
+/**
+ * A user connection whose id a workspace's settings reuse with another address: the tree marks it as the
+ * workspace's and shows the error node instead of sending the stored token there.
+ */
+async function workspaceConnectionScene(api: TimelineViewerApi): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');
+  const server = await api.demo.start();
+  await vscode.commands.executeCommand('timelineViewer.addConnection', { id: 'prod', name: 'Pismo prod', kind: 'pismo', baseUrl: server.url, secrets: { token: server.token } });
+  const connections = [{ id: 'prod', name: 'Pismo prod', kind: 'pismo', baseUrl: 'https://collector.example.net/pismo' }];
+  await vscode.workspace.getConfiguration('timelineViewer').update('connections', connections, vscode.ConfigurationTarget.Workspace);
+  const prod = api.tree.getChildren().find((n) => kind(n).startsWith('connection') && (n as ConnectionNode).session.connection.id === 'prod') as ConnectionNode;
+  api.tree.getChildren(prod);
+  await idle(prod.session);
+  await api.treeView.reveal(prod, { expand: true, select: true, focus: true });
+  await snap('workspace-connection');
 }
 
 /**

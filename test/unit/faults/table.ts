@@ -34,6 +34,8 @@ export interface FaultRow {
 const KEPT = 'Loaded events and the cursor; Retry continues with the failed page';
 /** Over the 0.5 s test timeout, which undici checks with a coarse timer. */
 const TIMEOUT_BOUND_MS = 2500;
+/** Over the overall deadline of one request (4 × the 0.5 s timeout), with room for a loaded machine. */
+const DEADLINE_BOUND_MS = 5000;
 
 export const FAULT_ROWS: readonly FaultRow[] = [
   {
@@ -169,6 +171,16 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     withinMs: TIMEOUT_BOUND_MS,
   },
   {
+    fault: 'dribble',
+    times: 1,
+    server: 'Sends the headers, then one byte every 100 ms: never slow enough for the timeout between chunks',
+    outcome: { kind: 'timeout', message: 'The server took longer than 2 s to send the whole response: retry later, or raise "Request Timeout Seconds".' },
+    requests: 1,
+    kept: KEPT,
+    then: 'continues',
+    withinMs: DEADLINE_BOUND_MS,
+  },
+  {
     fault: 'truncated',
     times: 1,
     server: '200 with half the JSON (and a matching `Content-Length`)',
@@ -283,5 +295,15 @@ export const CONFIG_ROWS: readonly { readonly baseUrl: string; readonly problem:
     baseUrl: 'https://user:pw@sandbox.pismolabs.io',
     problem: 'Credentials in the URL',
     message: 'Remove the user name and password from the base URL: secrets belong in the secret store.',
+  },
+  {
+    baseUrl: 'https://api.example.com:44x/?api_key=LIVE-KEY-0123',
+    problem: 'Not a URL, with a key in it',
+    message: '"https://api.example.com:44x/?api_key=••••" is not a valid URL: write it like https://sandbox.pismolabs.io.',
+  },
+  {
+    baseUrl: 'https://user:hunter22@api example.com',
+    problem: 'Not a URL, with a password in it',
+    message: '"https://••••@api example.com" is not a valid URL: write it like https://sandbox.pismolabs.io.',
   },
 ];
