@@ -6,6 +6,7 @@ import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
 import { parseJsonBody, text } from './json';
+import { checkItemCount } from './pageItems';
 import { describeTalentType } from './talentlmsTypes';
 
 export interface TalentLmsOptions {
@@ -31,7 +32,8 @@ export class TalentLmsSource implements TimelineSource {
     const url = this.pageUrl(request);
     const headers = { 'x-api-key': await apiKey(signal), 'x-api-version': apiVersion, accept: 'application/json' };
     const res = await http.get(url, headers, signal);
-    return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url)), rateLimit: rateLimitOf(res) };
+    const limit = Math.min(request.limit, MAX_PAGE_SIZE);
+    return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url), limit), rateLimit: rateLimitOf(res) };
   }
 
   private pageUrl(request: PageRequest): URL {
@@ -61,17 +63,21 @@ interface TalentEnvelope {
 
 /**
  * Reads a v2 page (`_data`, `_links`, `_meta`) or, tolerantly, a bare v1 array. `toCursor` turns a
- * `_links.next` into a cursor.
+ * `_links.next` into a cursor; `limit` is the page size asked for.
  */
-export function parseTalentPage(body: Buffer, toCursor: (next: string) => string): Omit<Page, 'rateLimit'> {
+export function parseTalentPage(body: Buffer, toCursor: (next: string) => string, limit?: number): Omit<Page, 'rateLimit'> {
   const json = parseJsonBody(body);
-  if (Array.isArray(json)) return { events: toEvents(json, new RawPage(body, undefined)), bytes: body.length };
+  if (Array.isArray(json)) {
+    checkItemCount(json.length, limit);
+    return { events: toEvents(json, new RawPage(body, undefined)), bytes: body.length };
+  }
   if (json === null || typeof json !== 'object') {
     throw new TimelineError('badShape', 'The server answered with JSON that is not a TalentLMS timeline page (no "_data").');
   }
   const envelope = json as TalentEnvelope;
   const key = Array.isArray(envelope._data) ? '_data' : Array.isArray(envelope.data) ? 'data' : undefined;
   if (!key) throw new TimelineError('badShape', 'The TalentLMS page has no "_data" list.');
+  checkItemCount((envelope[key] as unknown[]).length, limit);
   const events = toEvents(envelope[key] as unknown[], new RawPage(body, key));
   return { events, nextCursor: nextCursor(envelope, toCursor), bytes: body.length };
 }
