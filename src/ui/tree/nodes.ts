@@ -130,7 +130,8 @@ export class EventNode extends TreeNode {
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
     const time = parseTimestamp(e.timestamp);
     const when = time ? relativeTime(time, Date.now()) : e.timestamp;
-    item.description = displayText(e.summary ? `${when} · ${e.summary}` : when, 80);
+    // each part cut on its own: a joined string would be copied whole before the cut
+    item.description = e.summary ? `${displayText(when, 40)} · ${displayText(e.summary, 60)}` : displayText(when, 80);
     item.tooltip = eventTooltip(e);
     item.iconPath = new vscode.ThemeIcon('circle-small-filled');
     item.command = { command: 'timelineViewer.openEvent', title: vscode.l10n.t('Open Event'), arguments: [this] };
@@ -199,16 +200,18 @@ export class ErrorNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(displayText(this.error.message, 160), vscode.TreeItemCollapsibleState.None);
+    // the message may quote the server: sanitized like any server text
+    const message = displayText(this.error.message, 1000);
     item.id = `error:${this.connectionNode.session.connection.id}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     if (!this.retryable) {
       item.contextValue = 'error.final';
-      item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
+      item.tooltip = `${message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
       return item;
     }
     // Beside Retry, the fix: Set Secret for a refused or missing secret, Edit Connection for a bad setting.
     item.contextValue = this.error.kind === 'auth' ? 'error.auth' : this.error.kind === 'config' ? 'error.config' : 'error';
-    item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
+    item.tooltip = `${message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
@@ -224,7 +227,7 @@ export class MessageNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(displayText(this.text, 160), vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon(this.icon);
     item.contextValue = 'message';
     return item;
