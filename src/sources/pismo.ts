@@ -1,5 +1,5 @@
 import { TimelineError } from '../core/errors';
-import type { TimelineEvent } from '../core/event';
+import { labelPart, type TimelineEvent } from '../core/event';
 import type { HttpClient } from '../core/http';
 import { RawPage, type RawItem } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
@@ -116,7 +116,7 @@ class PismoEvent implements TimelineEvent, RawItem {
   ) {}
 
   get label(): string {
-    return `${this.itemCategory} · ${this.type}`;
+    return `${labelPart(this.itemCategory)} · ${labelPart(this.type)}`;
   }
 
   get timestamp(): string {

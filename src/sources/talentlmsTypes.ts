@@ -1,3 +1,4 @@
+import { labelPart } from '../core/event';
 import { TALENTLMS_CATEGORIES } from './talentlmsCatalog';
 
 /**
@@ -24,7 +25,8 @@ export function describeTalentType(apiType: string): { label: string; category: 
   const canonical = LEGACY_NAMES.get(apiType) ?? apiType;
   const category = TALENTLMS_CATEGORIES.find((c) => canonical.startsWith(c.prefix));
   // A type that is only a prefix ("user_") has nothing after it: its whole name stands in, never an empty label.
-  const label = LABELS.get(canonical) ?? (humanize(category ? canonical.slice(category.prefix.length) : canonical) || humanize(canonical));
+  const name = labelPart(canonical);
+  const label = LABELS.get(canonical) ?? (humanize(category ? name.slice(category.prefix.length) : name) || humanize(name));
   return { label, category: category?.name ?? 'Other' };
 }
 
