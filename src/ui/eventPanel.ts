@@ -153,7 +153,7 @@ export class EventPanelManager implements vscode.Disposable {
     const message = parsePageMessage(raw);
     if (!message) return; // malformed: dropped
     void this.handle(entry, message).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(displayText(error instanceof Error ? error.message : String(error), 500));
+      void vscode.window.showErrorMessage(displayText(error instanceof Error ? error.message : String(error), { max: 500, icons: true }));
     });
   }
 
