@@ -5,6 +5,7 @@ import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
 import type { Session } from '../session';
+import { treeKey } from './treeKey';
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
@@ -68,12 +69,15 @@ export class CategoryNode extends TreeNode {
   /** How many events are shown; grows by a chunk on "Show more". */
   shown = CATEGORY_CHUNK;
   private readonly eventNodes = new Map<string, EventNode>();
+  /** The category's name as it stands in tree item ids. */
+  readonly key: string;
 
   constructor(
     readonly connectionNode: ConnectionNode,
     readonly category: Category,
   ) {
     super(connectionNode);
+    this.key = treeKey(category.name);
   }
 
   get session(): Session {
@@ -82,7 +86,7 @@ export class CategoryNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(displayText(this.category.name), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `category:${this.session.connection.id}:${this.category.name}`;
+    item.id = `category:${this.session.connection.id}:${this.key}`;
     item.contextValue = 'category';
     item.description = this.category.size.toLocaleString();
     item.iconPath = new vscode.ThemeIcon('symbol-folder');
@@ -109,11 +113,15 @@ export class CategoryNode extends TreeNode {
 }
 
 export class EventNode extends TreeNode {
+  /** The event's id as it stands in the tree item's id, worked out once per node. */
+  private readonly key: string;
+
   constructor(
     readonly categoryNode: CategoryNode,
     readonly event: TimelineEvent,
   ) {
     super(categoryNode);
+    this.key = treeKey(event.id);
   }
 
   get session(): Session {
@@ -126,7 +134,7 @@ export class EventNode extends TreeNode {
     const prefix = `${this.categoryNode.category.name} · `;
     const label = e.label.startsWith(prefix) ? e.label.slice(prefix.length) : e.label;
     const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
-    item.id = `event:${this.session.connection.id}:${e.id}`;
+    item.id = `event:${this.session.connection.id}:${this.key}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
     const time = parseTimestamp(e.timestamp);
     const when = time ? relativeTime(time, Date.now()) : e.timestamp;
@@ -180,7 +188,7 @@ export class ShowMoreNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} hidden)', this.hidden.toLocaleString()), vscode.TreeItemCollapsibleState.None);
-    item.id = `showMore:${this.categoryNode.session.connection.id}:${this.categoryNode.category.name}`;
+    item.id = `showMore:${this.categoryNode.session.connection.id}:${this.categoryNode.key}`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'showMore';
     item.command = { command: 'timelineViewer.showMore', title: vscode.l10n.t('Show more'), arguments: [this] };
