@@ -15,13 +15,13 @@ export interface FormattedJson {
 }
 
 /** Four times the input, and at least 1 MB: plenty for any real event, whose layout adds a few spaces a line. */
-export function maxFormattedChars(inputChars: number): number {
+function maxFormattedChars(inputChars: number): number {
   return Math.max(4 * inputChars, 1 << 20);
 }
 
-export function formatJson(text: string, indent = '  ', maxChars = maxFormattedChars(text.length)): FormattedJson {
+export function formatJson(text: string, indent = '  '): FormattedJson {
   const size = measure(text, indent.length);
-  if (size.chars > maxChars) return { text, asSent: size };
+  if (size.chars > maxFormattedChars(text.length)) return { text, asSent: size };
   // one string per depth, built once: each line's indentation is then a shared string, not a new repeat
   const indents = [''];
   let out = '';
