@@ -29,3 +29,14 @@ export interface TimelineEvent {
   readonly summary?: string;
   readonly raw: RawItem;
 }
+
+/** Characters of one server field kept in a label: a label is read by people, and every row and title shows it. */
+const LABEL_PART_CHARS = 200;
+
+/**
+ * A server field cut to a label's size. A source that builds labels on demand joins cut parts, so reading a
+ * label never copies a megabyte-long type (joined strings are flattened in full when first read).
+ */
+export function labelPart(text: string): string {
+  return text.length > LABEL_PART_CHARS ? `${text.slice(0, LABEL_PART_CHARS)}…` : text;
+}

@@ -135,36 +135,47 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const VALUE_KINDS: Partial<Record<TokenKind, NodeKind>> = {
-  beginObject: 'object',
-  beginArray: 'array',
-  string: 'string',
-  number: 'number',
-  boolean: 'boolean',
-  null: 'null',
-};
+const VALUE_KINDS = new Map<TokenKind, NodeKind>([
+  ['beginObject', 'object'],
+  ['beginArray', 'array'],
+  ['string', 'string'],
+  ['number', 'number'],
+  ['boolean', 'boolean'],
+  ['null', 'null'],
+]);
 
 /** What the parser accepts next. */
 type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd';
 
+/** Receives the values of a JSON text in text order (see walkJson). */
+export interface JsonVisitor {
+  /**
+   * A value starts at `start`; `end` is the end of its first token (a container's end comes with `close`).
+   * `keyStart`/`keyEnd` locate its key token inside an object, -1 otherwise.
+   */
+  value(kind: NodeKind, start: number, end: number, keyStart: number, keyEnd: number): void;
+  /** The innermost open container ends just before `end`. */
+  close(end: number): void;
+}
+
 /**
- * Parses the whole text into nodes without converting any value. Iterative, so hostile nesting depth cannot
- * overflow the stack. Throws JsonSyntaxError on anything that is not exactly one JSON value.
+ * Checks the grammar and reports each value to `visitor`, building nothing itself. Iterative, so hostile
+ * nesting depth cannot overflow the stack. Throws JsonSyntaxError on anything that is not exactly one JSON value.
  */
-export function parseJsonTree(text: string): JsonNode {
+export function walkJson(text: string, visitor: JsonVisitor): void {
   const lexer = new JsonLexer(text);
-  const open: JsonNode[] = [];
-  let root: JsonNode | undefined;
+  /** The open containers, innermost last: true for an object. */
+  const open: boolean[] = [];
+  let values = 0;
   let keyStart = -1;
   let keyEnd = -1;
   let expect: Expect = 'value';
 
   /** Closes the innermost container if the current token is its closing bracket. */
   const closes = (): boolean => {
-    const top = open[open.length - 1];
-    if (!top || lexer.kind !== (top.kind === 'object' ? 'endObject' : 'endArray')) return false;
-    top.end = lexer.end;
+    if (open.length === 0 || lexer.kind !== (open[open.length - 1] ? 'endObject' : 'endArray')) return false;
     open.pop();
+    visitor.close(lexer.end);
     expect = 'commaOrEnd';
     return true;
   };
@@ -181,32 +192,40 @@ export function parseJsonTree(text: string): JsonNode {
       if (token !== 'colon') throw new JsonSyntaxError(lexer.start);
       expect = 'value';
     } else if (expect === 'commaOrEnd') {
-      const top = open[open.length - 1];
-      if (top && token === 'comma') expect = top.kind === 'object' ? 'key' : 'value';
+      if (open.length > 0 && token === 'comma') expect = open[open.length - 1] ? 'key' : 'value';
       else if (!closes()) throw new JsonSyntaxError(lexer.start);
     } else {
       if (expect === 'valueOrEnd' && closes()) continue;
-      const kind = VALUE_KINDS[token];
+      const kind = VALUE_KINDS.get(token);
       if (!kind) throw new JsonSyntaxError(lexer.start);
-      const parent = open[open.length - 1];
-      const container = kind === 'object' || kind === 'array';
-      const node: JsonNode = {
-        kind,
-        start: lexer.start,
-        end: lexer.end,
-        parent,
-        keyStart,
-        keyEnd,
-        index: parent?.children ? parent.children.length : 0,
-        children: container ? [] : undefined,
-      };
+      values++;
+      visitor.value(kind, lexer.start, lexer.end, keyStart, keyEnd);
       keyStart = keyEnd = -1;
-      if (parent?.children) parent.children.push(node);
-      else root = node;
-      if (container) open.push(node);
+      if (kind === 'object' || kind === 'array') open.push(kind === 'object');
       expect = kind === 'object' ? 'keyOrEnd' : kind === 'array' ? 'valueOrEnd' : 'commaOrEnd';
     }
   }
-  if (!root || open.length > 0 || expect !== 'commaOrEnd') throw new JsonSyntaxError(text.length);
+  if (values === 0 || open.length > 0 || expect !== 'commaOrEnd') throw new JsonSyntaxError(text.length);
+}
+
+/** Parses the whole text into nodes without converting any value (the inspector page's tree). */
+export function parseJsonTree(text: string): JsonNode {
+  const open: JsonNode[] = [];
+  let root: JsonNode | undefined;
+  walkJson(text, {
+    value(kind, start, end, keyStart, keyEnd) {
+      const parent = open[open.length - 1];
+      const container = kind === 'object' || kind === 'array';
+      const node: JsonNode = { kind, start, end, parent, keyStart, keyEnd, index: parent?.children ? parent.children.length : 0, children: container ? [] : undefined };
+      if (parent?.children) parent.children.push(node);
+      else root = node;
+      if (container) open.push(node);
+    },
+    close(end) {
+      const node = open.pop();
+      if (node) node.end = end;
+    },
+  });
+  if (!root) throw new JsonSyntaxError(text.length);
   return root;
 }

@@ -6,6 +6,11 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const DMY = /^(\d{2})\/(\d{2})\/(\d{4}),?\s+(\d{2}):(\d{2})(?::(\d{2}))?$/; // TalentLMS v1 "23/08/2020, 05:58:53"
 const EPOCH_OFFSET = 100_000_000_000; // keeps keys of dates before 1970 positive and the same width
+/**
+ * The longest text read as a time: `2022-02-15T20:27:02.151790540123Z` with room to spare. Longer text is not a
+ * time, and is refused before the patterns run over it (each row's tooltip and sort key would scan it again).
+ */
+const MAX_TIMESTAMP_CHARS = 64;
 
 export interface ParsedTime {
   /** Whole seconds since the Unix epoch, UTC. */
@@ -16,6 +21,7 @@ export interface ParsedTime {
 
 export function parseTimestamp(raw: string | number | undefined | null): ParsedTime | undefined {
   if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'string' && raw.length > MAX_TIMESTAMP_CHARS) return undefined;
   const text = String(raw).trim();
   if (/^\d{9,10}$/.test(text)) return { epochSeconds: Number(text), nanos: '000000000' };
   if (/^\d{12,13}$/.test(text)) {

@@ -1,5 +1,5 @@
 import { TimelineError } from '../core/errors';
-import type { TimelineEvent } from '../core/event';
+import { labelPart, type TimelineEvent } from '../core/event';
 import type { HttpClient } from '../core/http';
 import { RawPage, type RawItem } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
@@ -8,6 +8,7 @@ import { apiUrl } from '../core/url';
 import { filterRejection } from '../core/filter';
 import { isExactLatin1, parseJsonBody, parseJsonBytes, text } from './json';
 import { pismoFilterNames, pismoFilterQuery, type PismoFilterParams } from './pismoFilter';
+import { checkItemCount } from './pageItems';
 
 /** Supplies the account-level bearer token; `renew` is called once after a 401 (a minted token expired). */
 export interface TokenProvider {
@@ -42,7 +43,7 @@ export class PismoSource implements TimelineSource {
     const filters = pismoFilterQuery(request.filter, this.filterNames);
     for (const [name, value] of filters) url.searchParams.set(name, value);
     try {
-      return parsePismoPage(await this.get(url, signal), this.options.groupBy ?? 'category');
+      return parsePismoPage(await this.get(url, signal), this.options.groupBy ?? 'category', request.limit);
     } catch (e) {
       throw filterRejection(e, filters);
     }
@@ -76,12 +77,12 @@ interface PismoEnvelope {
  * pointer into the page's bytes (lossless and lean, see RawPage). It is parsed the fast way (parseJsonBytes);
  * should an indexed string hold a non-ASCII character, the page is read again as UTF-8, so values are exact.
  */
-export function parsePismoPage(body: Buffer, groupBy: 'category' | 'type'): Page {
-  return readPage(parseJsonBytes(body), body, groupBy, true) ?? (readPage(parseJsonBody(body), body, groupBy, false) as Page);
+export function parsePismoPage(body: Buffer, groupBy: 'category' | 'type', limit?: number): Page {
+  return readPage(parseJsonBytes(body), body, groupBy, true, limit) ?? (readPage(parseJsonBody(body), body, groupBy, false, limit) as Page);
 }
 
-/** The page, or undefined when `latin1` and a field needs the UTF-8 reading. */
-function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', latin1: boolean): Page | undefined {
+/** The page, or undefined when `latin1` and a field needs the UTF-8 reading. `limit`: the page size asked for. */
+function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', latin1: boolean, limit: number | undefined): Page | undefined {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new TimelineError('badShape', 'The server answered with JSON that is not a Pismo timeline page (no "items").');
   }
@@ -92,6 +93,7 @@ function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', lat
   }
   const items = envelope.items ?? [];
   if (!Array.isArray(items)) throw new TimelineError('badShape', 'The page\'s "items" is not a list.');
+  checkItemCount(items.length, limit);
   const cursor = text(envelope.next_cursor);
   if (latin1 && cursor !== undefined && !isExactLatin1(cursor)) return undefined;
   const reader = new ItemReader(new RawPage(body, 'items'), groupBy, latin1);
@@ -127,7 +129,7 @@ class PismoEvent implements TimelineEvent, RawItem {
   ) {}
 
   get label(): string {
-    return `${this.itemCategory} · ${this.type}`;
+    return `${labelPart(this.itemCategory)} · ${labelPart(this.type)}`;
   }
 
   get timestamp(): string {

@@ -7,6 +7,7 @@ import { sortKey } from '../core/time';
 import { apiUrl, basePath, isUnderBase } from '../core/url';
 import { filterRejection, type PageFilter } from '../core/filter';
 import { parseJsonBody, text } from './json';
+import { checkItemCount } from './pageItems';
 import { describeTalentType } from './talentlmsTypes';
 
 export interface TalentLmsOptions {
@@ -37,7 +38,8 @@ export class TalentLmsSource implements TimelineSource {
     const res = await http.get(url, headers, signal).catch((e: unknown) => {
       throw filterRejection(e, filters);
     });
-    return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url)), rateLimit: rateLimitOf(res) };
+    const limit = Math.min(request.limit, MAX_PAGE_SIZE);
+    return { ...parseTalentPage(res.body, (next) => this.cursorFor(next, url), limit), rateLimit: rateLimitOf(res) };
   }
 
   private pageUrl(request: PageRequest): URL {
@@ -82,17 +84,21 @@ interface TalentEnvelope {
 
 /**
  * Reads a v2 page (`_data`, `_links`, `_meta`) or, tolerantly, a bare v1 array. `toCursor` turns a
- * `_links.next` into a cursor.
+ * `_links.next` into a cursor; `limit` is the page size asked for.
  */
-export function parseTalentPage(body: Buffer, toCursor: (next: string) => string): Omit<Page, 'rateLimit'> {
+export function parseTalentPage(body: Buffer, toCursor: (next: string) => string, limit?: number): Omit<Page, 'rateLimit'> {
   const json = parseJsonBody(body);
-  if (Array.isArray(json)) return { events: toEvents(json, new RawPage(body, undefined)), bytes: body.length };
+  if (Array.isArray(json)) {
+    checkItemCount(json.length, limit);
+    return { events: toEvents(json, new RawPage(body, undefined)), bytes: body.length };
+  }
   if (json === null || typeof json !== 'object') {
     throw new TimelineError('badShape', 'The server answered with JSON that is not a TalentLMS timeline page (no "_data").');
   }
   const envelope = json as TalentEnvelope;
   const key = Array.isArray(envelope._data) ? '_data' : Array.isArray(envelope.data) ? 'data' : undefined;
   if (!key) throw new TimelineError('badShape', 'The TalentLMS page has no "_data" list.');
+  checkItemCount((envelope[key] as unknown[]).length, limit);
   const events = toEvents(envelope[key] as unknown[], new RawPage(body, key));
   return { events, nextCursor: nextCursor(envelope, toCursor), bytes: body.length };
 }

@@ -1,15 +1,19 @@
+import { labelPart } from '../core/event';
 import { TALENTLMS_CATEGORIES } from './talentlmsCatalog';
 
-/** v1 names that v2 renamed; a v1 server (or an old export) still sends them. */
-const LEGACY_NAMES: Readonly<Record<string, string>> = {
-  user_register_user: 'user_create_user',
-  unitprogress_test_failed: 'unitprogress_test_fail',
-  course_reset_user_progress: 'course_user_progress_reset',
-  user_property_change: 'user_update_user',
-  course_property_change: 'course_update_course',
-  branch_property_change: 'branch_update_branch',
-  group_property_change: 'group_update_group',
-};
+/**
+ * v1 names that v2 renamed; a v1 server (or an old export) still sends them. A Map, as every lookup keyed by
+ * server text: on a plain object, a type named `constructor` or `__proto__` would find Object's own members.
+ */
+const LEGACY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['user_register_user', 'user_create_user'],
+  ['unitprogress_test_failed', 'unitprogress_test_fail'],
+  ['course_reset_user_progress', 'course_user_progress_reset'],
+  ['user_property_change', 'user_update_user'],
+  ['course_property_change', 'course_update_course'],
+  ['branch_property_change', 'branch_update_branch'],
+  ['group_property_change', 'group_update_group'],
+]);
 
 const LABELS = new Map<string, string>(TALENTLMS_CATEGORIES.flatMap((c) => Object.entries(c.labels)));
 
@@ -18,10 +22,11 @@ const LABELS = new Map<string, string>(TALENTLMS_CATEGORIES.flatMap((c) => Objec
  * category of its prefix with a label made from its name, or under "Other".
  */
 export function describeTalentType(apiType: string): { label: string; category: string } {
-  const canonical = LEGACY_NAMES[apiType] ?? apiType;
+  const canonical = LEGACY_NAMES.get(apiType) ?? apiType;
   const category = TALENTLMS_CATEGORIES.find((c) => canonical.startsWith(c.prefix));
   // A type that is only a prefix ("user_") has nothing after it: its whole name stands in, never an empty label.
-  const label = LABELS.get(canonical) ?? (humanize(category ? canonical.slice(category.prefix.length) : canonical) || humanize(canonical));
+  const name = labelPart(canonical);
+  const label = LABELS.get(canonical) ?? (humanize(category ? name.slice(category.prefix.length) : name) || humanize(name));
   return { label, category: category?.name ?? 'Other' };
 }
 

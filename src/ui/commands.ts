@@ -3,8 +3,11 @@ import type { ConnectionCommands } from './connectionCommands';
 import { DEMO_CONNECTIONS, type ConnectionStore } from './connection';
 import type { EventDocuments } from './eventDocument';
 import type { EventPanelManager } from './eventPanel';
-import { reindentJson } from '../core/jsonFormat';
+import { displayText } from '../core/displayText';
+import { formatJson } from '../core/jsonFormat';
 import { rawText } from '../core/rawPage';
+import { asSentNote } from './asSentNote';
+import { eventPickItem } from './eventPick';
 import type { SessionRegistry } from './sessions';
 import { CATEGORY_CHUNK, ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from './tree/nodes';
 import type { TimelineTreeProvider } from './tree/provider';
@@ -57,14 +60,24 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('showRelated', (node: EventNode) => showRelated(node, eventPanels)),
     register('copyEventId', (node: EventNode) => copy(node, node.event.id)),
     register('copyCorrelationId', (node: EventNode) => copy(node, node.event.correlationId)),
-    register('copyJson', (node: EventNode) => copy(node, reindentJson(rawText(node.event.raw)), vscode.l10n.t('Copied the event JSON'))),
+    register('copyJson', (node: EventNode) => copyJson(node)),
   ];
 }
 
-async function copy(node: unknown, value: string | undefined, done = vscode.l10n.t('Copied {0}', value ?? '')): Promise<void> {
+async function copy(node: unknown, value: string | undefined, done = vscode.l10n.t('Copied {0}', displayText(value ?? '', { max: 80, icons: true }))): Promise<void> {
   if (!(node instanceof EventNode) || !value) return;
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(done, 2000);
+}
+
+/** Copies the event's JSON re-indented, or as sent with the reason when re-indenting would be too large. */
+async function copyJson(node: unknown): Promise<void> {
+  if (!(node instanceof EventNode)) return;
+  const formatted = formatJson(rawText(node.event.raw));
+  const note = asSentNote(formatted);
+  if (!note) return copy(node, formatted.text, vscode.l10n.t('Copied the event JSON'));
+  await vscode.env.clipboard.writeText(formatted.text);
+  void vscode.window.showInformationMessage(`${vscode.l10n.t('Copied the event JSON')}. ${note}`);
 }
 
 /** The loaded events sharing this event's correlation id; picking one opens it. */
@@ -72,9 +85,10 @@ async function showRelated(node: EventNode, eventPanels: EventPanelManager): Pro
   const { correlationId } = node.event;
   if (!correlationId) return;
   const related = node.session.timeline.related(correlationId);
-  const items = related.map((e) => ({ label: e.label, description: e.timestamp, detail: e.id === node.event.id ? vscode.l10n.t('this event') : e.id, event: e }));
+  const connectionId = node.session.connection.id;
+  const items = related.map((e) => eventPickItem(e, connectionId, e.id === node.event.id ? vscode.l10n.t('this event') : e.id));
   const picked = await vscode.window.showQuickPick(items, {
-    placeHolder: vscode.l10n.t('{0} loaded events with correlation ID {1}', related.length, correlationId),
+    placeHolder: vscode.l10n.t('{0} loaded events with correlation ID {1}', related.length, displayText(correlationId, 80)),
     matchOnDescription: true,
   });
   if (picked) eventPanels.show(picked.event, node.session.connection.name);

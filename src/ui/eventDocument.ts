@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../core/event';
-import { reindentJson } from '../core/jsonFormat';
+import { displayText } from '../core/displayText';
+import { formatJson } from '../core/jsonFormat';
 import { rawText } from '../core/rawPage';
+import { asSentNote } from './asSentNote';
+import { eventPickItem, pickText, type EventPickItem } from './eventPick';
 import type { SessionRegistry } from './sessions';
 
 export const EVENT_SCHEME = 'timeline-event';
@@ -15,6 +18,8 @@ const REMEMBERED = 200;
  */
 export class EventDocuments implements vscode.TextDocumentContentProvider {
   private readonly opened = new Map<string, TimelineEvent>();
+  /** Why a document's text is kept as sent, by document address, for open() to say. */
+  private readonly notes = new Map<string, string>();
 
   constructor(private readonly sessions: SessionRegistry) {}
 
@@ -22,12 +27,18 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
     const query = new URLSearchParams(uri.query);
     const event = this.opened.get(uri.toString()) ?? this.sessions.get(query.get('c') ?? '')?.timeline.event(query.get('e') ?? '');
     if (!event) return vscode.l10n.t('// This event is no longer loaded. Expand its connection and open it again.');
-    return reindentJson(rawText(event.raw));
+    const formatted = formatJson(rawText(event.raw));
+    const note = asSentNote(formatted);
+    if (note) this.notes.set(uri.toString(), note);
+    else this.notes.delete(uri.toString());
+    return formatted.text;
   }
 
   /** Opens the event in a read-only JSON editor. `connectionId` is empty for an event restored from a panel. */
   async open(event: TimelineEvent, connectionId = ''): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(this.uriFor(event, connectionId));
+    const note = this.notes.get(doc.uri.toString());
+    if (note) void vscode.window.showInformationMessage(note);
     return vscode.window.showTextDocument(doc, { preview: true });
   }
 
@@ -35,7 +46,7 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
   async compare(event: TimelineEvent, connectionId = ''): Promise<void> {
     const other = await this.pickOther(event);
     if (!other) return;
-    const title = vscode.l10n.t('{0} ↔ {1}', event.label, other.event.label);
+    const title = vscode.l10n.t('{0} ↔ {1}', displayText(event.label, 60), displayText(other.event.label, 60));
     await vscode.commands.executeCommand('vscode.diff', this.uriFor(event, connectionId), this.uriFor(other.event, other.connectionId), title);
   }
 
@@ -44,8 +55,8 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
    * (`TRANSACTION · REFUSAL 2022-….json`) with the ids in the query.
    */
   uriFor(event: TimelineEvent, connectionId: string): vscode.Uri {
-    // eslint-disable-next-line no-control-regex -- control characters cannot stand in a file name
-    const name = `${event.label} ${event.timestamp}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);
+    // sanitized like any server text, then cleared of what cannot stand in a file name
+    const name = `${displayText(event.label, 80)} ${displayText(event.timestamp, 40)}`.replace(/[\\/:*?"<>|]+/g, '_');
     const query = new URLSearchParams({ c: connectionId, e: event.id }).toString();
     const uri = vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${name}.json`, query });
     this.opened.delete(uri.toString());
@@ -56,11 +67,11 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
 
   /** Related events (same correlation id) first, then the rest of the same category, across connections. */
   private async pickOther(event: TimelineEvent): Promise<{ event: TimelineEvent; connectionId: string } | undefined> {
-    type Item = vscode.QuickPickItem & { event?: TimelineEvent; connectionId?: string };
+    type Item = vscode.QuickPickItem & Partial<EventPickItem>;
     const related: Item[] = [];
     const sameCategory: Item[] = [];
     for (const session of this.sessions.list()) {
-      const item = (e: TimelineEvent): Item => ({ label: e.label, description: e.timestamp, detail: e.id, event: e, connectionId: session.connection.id });
+      const item = (e: TimelineEvent): Item => eventPickItem(e, session.connection.id);
       const chain = event.correlationId ? session.timeline.related(event.correlationId) : [];
       related.push(...chain.filter((e) => e.id !== event.id).map(item));
       const category = session.timeline.categories.find((c) => c.name === event.category);
@@ -68,7 +79,7 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
     }
     const items: Item[] = [
       ...(related.length ? [{ label: vscode.l10n.t('Same correlation ID'), kind: vscode.QuickPickItemKind.Separator }, ...related] : []),
-      ...(sameCategory.length ? [{ label: event.category, kind: vscode.QuickPickItemKind.Separator }, ...sameCategory] : []),
+      ...(sameCategory.length ? [{ label: pickText(event.category), kind: vscode.QuickPickItemKind.Separator }, ...sameCategory] : []),
     ];
     const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Compare with which event?'), matchOnDescription: true, matchOnDetail: true });
     return picked?.event && picked.connectionId !== undefined ? { event: picked.event, connectionId: picked.connectionId } : undefined;

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../core/event';
 import { eventPanelHtml, mediaRoot, webviewOptions } from './eventPanelHtml';
-import { copyTargetText, eventFromView, pathTextAt, toEventView, valueTextAt } from './eventPanelModel';
+import type { FormattedJson } from '../core/jsonFormat';
+import { displayText } from '../core/displayText';
+import { asSentNote } from './asSentNote';
+import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
 import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from './webviewMessages';
 
 /** What the panel's buttons need from the rest of the extension. Implemented by the lead. */
@@ -18,6 +21,8 @@ interface Entry {
   readonly panel: vscode.WebviewPanel;
   event: TimelineEvent;
   view: EventView;
+  /** The shown event's JSON, indexed on the first Copy Value or Copy Path. */
+  json: EventJson;
   /** Names the current show(); the page reports the key it rendered so a reloaded page can be brought up to date. */
   key: string;
   pinned: boolean;
@@ -59,7 +64,7 @@ export class EventPanelManager implements vscode.Disposable {
     const view = toEventView(event, connectionName);
     let entry = this.preview;
     if (entry) {
-      Object.assign(entry, { event, view, key: randomUUID() });
+      Object.assign(entry, { event, view, json: new EventJson(view.json), key: randomUUID() });
       entry.panel.reveal(undefined, true);
     } else {
       const panel = vscode.window.createWebviewPanel(
@@ -122,7 +127,7 @@ export class EventPanelManager implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, event: TimelineEvent, view: EventView, key: string, pinned: boolean): Entry {
-    const entry: Entry = { panel, event, view, key, pinned, live: false };
+    const entry: Entry = { panel, event, view, json: new EventJson(view.json), key, pinned, live: false };
     this.entries.add(entry);
     panel.iconPath = vscode.Uri.joinPath(mediaRoot(this.extensionUri), 'timeline.svg');
     const subscriptions = [
@@ -148,7 +153,7 @@ export class EventPanelManager implements vscode.Disposable {
     const message = parsePageMessage(raw);
     if (!message) return; // malformed: dropped
     void this.handle(entry, message).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      void vscode.window.showErrorMessage(displayText(error instanceof Error ? error.message : String(error), { max: 500, icons: true }));
     });
   }
 
@@ -204,8 +209,13 @@ export class EventPanelManager implements vscode.Disposable {
 
   private async copyNode(entry: Entry, kind: 'copyValue' | 'copyPath', at: number | undefined): Promise<void> {
     if (at === undefined) return;
-    const text = kind === 'copyValue' ? valueTextAt(entry.view.json, at) : pathTextAt(entry.view.json, at);
-    if (text !== undefined) await copy(text, kind === 'copyValue' ? vscode.l10n.t('Copied the value.') : vscode.l10n.t('Copied the JSON path.'));
+    if (kind === 'copyPath') {
+      const path = entry.json.pathAt(at);
+      if (path !== undefined) await copy({ text: path }, vscode.l10n.t('Copied the JSON path.'));
+      return;
+    }
+    const value = entry.json.valueAt(at);
+    if (value) await copy(value, vscode.l10n.t('Copied the value.'));
   }
 }
 
@@ -219,9 +229,12 @@ const COPIED: Record<CopyTarget, () => string> = {
   json: () => vscode.l10n.t('Copied the event JSON.'),
 };
 
-async function copy(text: string, done: string): Promise<void> {
-  await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(done, 3000);
+/** Copies, and says so in the status bar; JSON kept as sent says why instead, where it cannot be missed. */
+async function copy(copied: FormattedJson, done: string): Promise<void> {
+  await vscode.env.clipboard.writeText(copied.text);
+  const note = asSentNote(copied);
+  if (note) void vscode.window.showInformationMessage(`${done} ${note}`);
+  else vscode.window.setStatusBarMessage(done, 3000);
 }
 
 /** The row's `valueAt` from a context-menu argument (the row's data-vscode-context merged by VS Code). */
@@ -232,6 +245,5 @@ function valueAt(context: unknown): number | undefined {
 }
 
 function title(view: EventView): string {
-  const label = view.label.trim() || view.type;
-  return label.length > TITLE_MAX ? `${label.slice(0, TITLE_MAX - 1)}…` : label;
+  return displayText(view.label.trim() || view.type, TITLE_MAX);
 }

@@ -1,7 +1,8 @@
 import type { TimelineEvent } from '../core/event';
-import { reindentJson } from '../core/jsonFormat';
-import { formatJsonPath, nodeStartingAt, pathOf } from '../core/jsonPath';
-import { decodeJsonString, parseJsonTree, type JsonNode } from '../core/jsonTokens';
+import { JsonIndex, type JsonValueRef } from '../core/jsonIndex';
+import { formatJson, type FormattedJson } from '../core/jsonFormat';
+import { formatJsonPath } from '../core/jsonPath';
+import { decodeJsonString } from '../core/jsonTokens';
 import { RawPage, rawText } from '../core/rawPage';
 import { sortKey } from '../core/time';
 import type { CopyTarget, EventView } from './webviewMessages';
@@ -37,40 +38,54 @@ export function eventFromView(view: EventView): TimelineEvent {
 }
 
 /** The text a toolbar copy puts on the clipboard; undefined when the event has no such field. */
-export function copyTargetText(view: EventView, target: CopyTarget): string | undefined {
+export function copyTargetText(view: EventView, target: CopyTarget): FormattedJson | undefined {
   switch (target) {
     case 'eventId':
-      return view.id;
+      return { text: view.id };
     case 'correlationId':
-      return view.correlationId;
+      return view.correlationId === undefined ? undefined : { text: view.correlationId };
     case 'json':
       // the text as shown: the server's characters, re-indented
-      return reindentJson(view.json);
+      return formatJson(view.json);
   }
 }
 
 /**
- * "Copy value" of the value starting at offset `at`: a string's unescaped value, a number's or literal's exact
- * characters, a container's exact text re-indented. Undefined if no value starts there.
+ * One shown event's JSON for Copy Value and Copy Path: indexed on the first copy and kept until the panel shows
+ * another event, so each copy is a lookup, not a parse of the whole event.
  */
-export function valueTextAt(json: string, at: number): string | undefined {
-  const node = nodeAt(json, at);
-  if (!node) return undefined;
-  const text = json.slice(node.start, node.end);
-  if (node.kind === 'string') return decodeJsonString(text);
-  return node.children ? reindentJson(text) : text;
-}
+export class EventJson {
+  /** null once the text turned out not to be JSON. */
+  private index: JsonIndex | null | undefined;
 
-/** "Copy JSON path" of the value starting at offset `at`, e.g. `$.data.items[3]["a b"]`. */
-export function pathTextAt(json: string, at: number): string | undefined {
-  const node = nodeAt(json, at);
-  return node && formatJsonPath(pathOf(node, json));
-}
+  constructor(readonly text: string) {}
 
-function nodeAt(json: string, at: number): JsonNode | undefined {
-  try {
-    return nodeStartingAt(parseJsonTree(json), at);
-  } catch {
-    return undefined; // not JSON after all: the page showed it as plain text, with no values to pick
+  /**
+   * "Copy value" of the value starting at offset `at`: a string's unescaped value, a number's or literal's exact
+   * characters, a container's exact text re-indented. Undefined if no value starts there.
+   */
+  valueAt(at: number): FormattedJson | undefined {
+    const value = this.lookup(at);
+    if (!value) return undefined;
+    const text = this.text.slice(value.start, value.end);
+    if (value.kind === 'string') return { text: decodeJsonString(text) };
+    return value.kind === 'object' || value.kind === 'array' ? formatJson(text) : { text };
+  }
+
+  /** "Copy JSON path" of the value starting at offset `at`, e.g. `$.data.items[3]["a b"]`. */
+  pathAt(at: number): string | undefined {
+    const index = this.indexed();
+    const value = index?.valueAt(at);
+    return value && index && formatJsonPath(index.path(value));
+  }
+
+  private lookup(at: number): JsonValueRef | undefined {
+    return this.indexed()?.valueAt(at);
+  }
+
+  private indexed(): JsonIndex | undefined {
+    // not JSON after all: the page showed it as plain text, with no values to pick
+    if (this.index === undefined) this.index = JsonIndex.of(this.text) ?? null;
+    return this.index ?? undefined;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { VIEW_ID } from './session';
@@ -31,13 +32,15 @@ export class TimelineStatusBar implements vscode.Disposable {
       return;
     }
     const { timeline, connection } = session;
+    // a connection's name may come from a cloned workspace's settings: sanitized, its `$(…)` kept as typed
+    const name = displayText(connection.name, { max: 40, icons: true });
     const rate = timeline.rateLimit;
     const calls = rate ? ` · ${vscode.l10n.t('{0} calls left', rate.remaining.toLocaleString())}` : '';
-    this.item.text = `$(${timeline.isLoading ? 'loading~spin' : 'history'}) ${connection.name}${calls}`;
+    this.item.text = `$(${timeline.isLoading ? 'loading~spin' : 'history'}) ${name}${calls}`;
     this.item.tooltip = [
-      vscode.l10n.t('{0}: {1} events in {2} pages', connection.name, timeline.eventCount.toLocaleString(), timeline.pageCount),
+      vscode.l10n.t('{0}: {1} events in {2} pages', displayText(connection.name, 80), timeline.eventCount.toLocaleString(), timeline.pageCount),
       rate ? vscode.l10n.t('Rate limit: {0} of {1} calls left in this window', rate.remaining, rate.limit ?? '?') : '',
-      timeline.error ? timeline.error.message : '',
+      timeline.error ? displayText(timeline.error.message, 500) : '',
     ]
       .filter(Boolean)
       .join('\n');

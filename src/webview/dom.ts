@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { INVISIBLE_SOURCE } from '../core/displayText';
 import type { PageStrings } from '../ui/webviewMessages';
 
 /** Creates an element. Text only ever goes in as a text node, never as markup. */
@@ -10,8 +11,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: str
   return el;
 }
 
-/** Characters that change how text around them reads while showing nothing themselves (bidi overrides, zero-width…). */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** Characters that change how text around them reads while showing nothing themselves: the tree's set (displayText). */
+const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
 
 /**
  * Appends untrusted text, wrapping each invisible or bidi-control character in a badge (CSS shows its code
@@ -23,7 +24,7 @@ export function appendText(parent: HTMLElement, text: string): void {
   for (const match of text.matchAll(INVISIBLE)) {
     const at = match.index ?? 0;
     if (at > last) parent.append(text.slice(last, at));
-    const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     const badge = h('span', 'invisible', match[0]);
     badge.dataset.cp = code;
     badge.title = code;

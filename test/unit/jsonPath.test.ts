@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { formatJsonPath, nodeStartingAt, pathOf } from '../../src/core/jsonPath';
+import { JsonIndex } from '../../src/core/jsonIndex';
+import { formatJsonPath } from '../../src/core/jsonPath';
 import { parseJsonTree, type JsonNode } from '../../src/core/jsonTokens';
-import { pathTextAt, valueTextAt } from '../../src/ui/eventPanelModel';
+import { EventJson } from '../../src/ui/eventPanelModel';
 
 const SAMPLE = `{
   "id": "evt_1",
@@ -17,15 +18,26 @@ const SAMPLE = `{
   "a.b": {"[0]": []}
 }`;
 
-/** Every value in document order with its path. */
-function allPaths(text: string): [string, string][] {
-  const out: [string, string][] = [];
-  const visit = (node: JsonNode): void => {
-    out.push([formatJsonPath(pathOf(node, text)), text.slice(node.start, node.end).slice(0, 12)]);
-    node.children?.forEach(visit);
+/** Every value of the page's tree, in document order. */
+function allNodes(text: string): JsonNode[] {
+  const all: JsonNode[] = [];
+  const visit = (n: JsonNode): void => {
+    all.push(n);
+    n.children?.forEach(visit);
   };
   visit(parseJsonTree(text));
-  return out;
+  return all;
+}
+
+/** Every value in document order with its path, as the index finds them by their start. */
+function allPaths(text: string): [string, string][] {
+  const index = JsonIndex.of(text);
+  assert.ok(index);
+  return allNodes(text).map((node) => {
+    const value = index.valueAt(node.start);
+    assert.ok(value, `no value at ${node.start}`);
+    return [formatJsonPath(index.path(value)), text.slice(value.start, value.end).slice(0, 12)];
+  });
 }
 
 describe('formatJsonPath', () => {
@@ -40,7 +52,7 @@ describe('formatJsonPath', () => {
   });
 });
 
-describe('pathOf', () => {
+describe('JsonIndex paths', () => {
   it('names every value of a sample document', () => {
     assert.deepEqual(allPaths(SAMPLE), [
       ['$', '{\n  "id": "e'],
@@ -79,36 +91,37 @@ describe('pathOf', () => {
   });
 });
 
-describe('nodeStartingAt', () => {
+describe('JsonIndex lookups', () => {
   it('finds each value by the offset where it starts, and nothing between values', () => {
-    const root = parseJsonTree(SAMPLE);
-    const all: JsonNode[] = [];
-    const visit = (n: JsonNode): void => {
-      all.push(n);
-      n.children?.forEach(visit);
-    };
-    visit(root);
+    const index = JsonIndex.of(SAMPLE);
+    assert.ok(index);
+    const all = allNodes(SAMPLE);
     for (const node of all) {
       // a container and its first child never share a start, so the match is exact
-      assert.equal(nodeStartingAt(root, node.start), node);
+      assert.deepEqual(index.valueAt(node.start), { kind: node.kind, start: node.start, end: node.end, id: all.indexOf(node) });
     }
     const starts = new Set(all.map((n) => n.start));
-    for (let i = 0; i <= SAMPLE.length; i++) {
-      if (!starts.has(i)) assert.equal(nodeStartingAt(root, i), undefined, `offset ${i}`);
+    for (let i = -1; i <= SAMPLE.length; i++) {
+      if (!starts.has(i)) assert.equal(index.valueAt(i), undefined, `offset ${i}`);
     }
   });
 
   it('tells duplicate keys apart', () => {
     const text = '{"dup":"first","dup":"second"}';
-    const root = parseJsonTree(text);
-    const [first, second] = root.children ?? [];
-    assert.equal(nodeStartingAt(root, first.start), first);
-    assert.equal(nodeStartingAt(root, second.start), second);
+    const index = JsonIndex.of(text);
+    assert.equal(index?.valueAt(text.indexOf('"first"'))?.end, text.indexOf(',"dup"'));
+    assert.equal(index?.valueAt(text.indexOf('"second"'))?.end, text.length - 1);
+  });
+
+  it('is undefined for text that is not exactly one JSON value', () => {
+    for (const bad of ['', '{', '[1,]', '1 2', '{"a":1}}']) assert.equal(JsonIndex.of(bad), undefined, bad);
   });
 });
 
 describe('copy value and copy path (the panel model)', () => {
   const at = (needle: string): number => SAMPLE.indexOf(needle);
+  const valueTextAt = (text: string, offset: number): string | undefined => new EventJson(text).valueAt(offset)?.text;
+  const pathTextAt = (text: string, offset: number): string | undefined => new EventJson(text).pathAt(offset);
 
   it('copies numbers with their exact characters', () => {
     assert.equal(valueTextAt(SAMPLE, at('12345678901234567890')), '12345678901234567890');

@@ -11,6 +11,7 @@ import { FilterNode } from './filterNode';
 import { TreeNode } from './treeNode';
 
 export { TreeNode };
+import { treeKey } from './treeKey';
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
@@ -73,12 +74,15 @@ export class CategoryNode extends TreeNode {
   /** How many events are shown; grows by a chunk on "Show more". */
   shown = CATEGORY_CHUNK;
   private readonly eventNodes = new Map<string, EventNode>();
+  /** The category's name as it stands in tree item ids. */
+  readonly key: string;
 
   constructor(
     readonly connectionNode: ConnectionNode,
     readonly category: Category,
   ) {
     super(connectionNode);
+    this.key = treeKey(category.name);
   }
 
   get session(): Session {
@@ -87,7 +91,7 @@ export class CategoryNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(displayText(this.category.name), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `category:${this.session.connection.id}:${this.category.name}`;
+    item.id = `category:${this.session.connection.id}:${this.key}`;
     item.contextValue = 'category';
     item.description = this.category.size.toLocaleString();
     item.iconPath = new vscode.ThemeIcon('symbol-folder');
@@ -114,11 +118,15 @@ export class CategoryNode extends TreeNode {
 }
 
 export class EventNode extends TreeNode {
+  /** The event's id as it stands in the tree item's id, worked out once per node. */
+  private readonly key: string;
+
   constructor(
     readonly categoryNode: CategoryNode,
     readonly event: TimelineEvent,
   ) {
     super(categoryNode);
+    this.key = treeKey(event.id);
   }
 
   get session(): Session {
@@ -131,11 +139,12 @@ export class EventNode extends TreeNode {
     const prefix = `${this.categoryNode.category.name} · `;
     const label = e.label.startsWith(prefix) ? e.label.slice(prefix.length) : e.label;
     const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
-    item.id = `event:${this.session.connection.id}:${e.id}`;
+    item.id = `event:${this.session.connection.id}:${this.key}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
     const time = parseTimestamp(e.timestamp);
     const when = time ? relativeTime(time, Date.now()) : e.timestamp;
-    item.description = displayText(e.summary ? `${when} · ${e.summary}` : when, 80);
+    // each part cut on its own: a joined string would be copied whole before the cut
+    item.description = e.summary ? `${displayText(when, 40)} · ${displayText(e.summary, 60)}` : displayText(when, 80);
     item.tooltip = eventTooltip(e);
     item.iconPath = new vscode.ThemeIcon('circle-small-filled');
     item.command = { command: 'timelineViewer.openEvent', title: vscode.l10n.t('Open Event'), arguments: [this] };
@@ -184,7 +193,7 @@ export class ShowMoreNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} hidden)', this.hidden.toLocaleString()), vscode.TreeItemCollapsibleState.None);
-    item.id = `showMore:${this.categoryNode.session.connection.id}:${this.categoryNode.category.name}`;
+    item.id = `showMore:${this.categoryNode.session.connection.id}:${this.categoryNode.key}`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'showMore';
     item.command = { command: 'timelineViewer.showMore', title: vscode.l10n.t('Show more'), arguments: [this] };
@@ -204,22 +213,24 @@ export class ErrorNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(displayText(this.error.message, 160), vscode.TreeItemCollapsibleState.None);
+    // the message may quote the server: sanitized like any server text
+    const message = displayText(this.error.message, 1000);
     item.id = `error:${this.connectionNode.session.connection.id}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     if (!this.retryable) {
       item.contextValue = 'error.final';
-      item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
+      item.tooltip = `${message}\n\n${vscode.l10n.t('Events already loaded are kept. Refresh the connection to start again.')}`;
       return item;
     }
     // Beside Retry, the fix: Set Secret for a refused or missing secret, Edit Connection for a bad setting.
     item.contextValue = this.error.kind === 'auth' ? 'error.auth' : this.error.kind === 'config' ? 'error.config' : this.error.kind === 'filterRejected' ? 'error.filter' : 'error';
     if (this.error.kind === 'filterRejected') {
       // Retrying would be refused again: the offer is to match each page here instead.
-      item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to filter in the extension instead. Events already loaded are kept.')}`;
+      item.tooltip = `${message}\n\n${vscode.l10n.t('Click to filter in the extension instead. Events already loaded are kept.')}`;
       item.command = { command: 'timelineViewer.filterLocally', title: vscode.l10n.t('Filter in the Extension'), arguments: [this] };
       return item;
     }
-    item.tooltip = `${this.error.message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
+    item.tooltip = `${message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
@@ -235,7 +246,7 @@ export class MessageNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(displayText(this.text, 160), vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon(this.icon);
     item.contextValue = 'message';
     return item;

@@ -4,6 +4,7 @@ import { rawText } from '../../../src/core/rawPage';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
+import { run as runHostile } from './hostile';
 import { activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
@@ -68,6 +69,7 @@ export async function run(): Promise<void> {
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
 
+  await runHostile();
   await useTheme('Dark 2026', vscode.ColorThemeKind.Dark);
   await workspaceConnectionScene(api);
 }
@@ -94,7 +96,7 @@ async function workspaceConnectionScene(api: TimelineViewerApi): Promise<void> {
  * Switches the colour theme and waits until the workbench has applied it. A theme seeded in the settings
  * file is not always applied at start-up in the web workbench, so the setting is changed for real.
  */
-async function useTheme(id: string, kind: vscode.ColorThemeKind): Promise<void> {
+export async function useTheme(id: string, kind: vscode.ColorThemeKind): Promise<void> {
   if (vscode.window.activeColorTheme.kind === kind) return;
   const applied = until(vscode.window.onDidChangeActiveColorTheme, () => vscode.window.activeColorTheme.kind === kind, `the ${id} theme`);
   const workbench = vscode.workspace.getConfiguration('workbench');
