@@ -30,7 +30,7 @@ export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
  */
 export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
   const settings = readSettings();
-  const credential = connection.kind === 'talentlms' ? 'API key' : 'account token';
+  const credential = connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token');
   const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential });
   return new DeferredSource(
     async () => {
