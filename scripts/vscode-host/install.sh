@@ -15,6 +15,9 @@
 #                              1.90 goes to <repo>/.vscode-test/harness-1.90
 #        TIMELINE_SKIP_APT=1   never call apt-get (system packages managed elsewhere)
 set -euo pipefail
+# Run from an npm script, npm's own user agent ("npm/… node/v20…") would be inherited by the
+# nested installs and read by code-server's postinstall as the Node it must build for.
+unset npm_config_user_agent
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VSCODE=1.139
