@@ -262,14 +262,19 @@ export function extensionHostEnv(extra) {
   return { ...Object.fromEntries(own), ...extra };
 }
 
-/**
- * Workbench URL that opens `folder` with the extension loaded from its folder (and tests, if given).
- * Without `extensionDevelopmentPath` the installed extensions run, and the tests drive those.
- */
+/** An extension that contributes nothing, in the run's folder. */
+function emptyExtension(runDir) {
+  const dir = path.join(runDir, 'test-host');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'test-host', publisher: 'timeline-viewer-tests', version: '0.0.0', engines: { vscode: '*' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Workbench URL that opens `folder` with the extension loaded from its folder (and tests, if given). */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, env }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-  const payload = [];
-  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
   return `${server.origin}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -362,6 +367,9 @@ export async function runInCodeServer({ extensionDir, testsModule, workspace, en
   const runDir = makeRunDir('run', harness);
   if (vsix) installExtension(harness, runDir, vsix);
   const folder = workspace ?? path.join(runDir, 'workspace');
+  // VS Code runs extension tests only in an extension development host: with a package installed, the
+  // development extension is an empty stand-in, so the installed copy is the one under test.
+  const developmentPath = vsix ? emptyExtension(runDir) : extensionDir;
   // 1.90's workbench ignores the payload's extensionEnvironment: its extension host gets `env` from the server
   const server = await startCodeServer({ harness, runDir, workspace: folder, env });
   const over = { aborted: false }; // read like an AbortSignal by the page drivers
@@ -371,7 +379,7 @@ export async function runInCodeServer({ extensionDir, testsModule, workspace, en
     const { page } = browser;
     forwardConsole(page, { verbose });
     const exitCode = exposeAutomationExit(page);
-    const url = workbenchUrl(server, { folder, extensionDevelopmentPath: vsix ? undefined : extensionDir, extensionTestsPath: testsModule, env });
+    const url = workbenchUrl(server, { folder, extensionDevelopmentPath: developmentPath, extensionTestsPath: testsModule, env });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const driving = onPage?.(page, over);
 
