@@ -1,5 +1,5 @@
 // Entry module of the smoke suite, run against the extension installed from its .vsix
-// (`npm run test:smoke`: run-integration.mjs --installed), not against the checkout.
+// (`npm run package`, then `npm run test:smoke`: run-integration.mjs --installed), not against the checkout.
 import { runTestsIn } from '../integration/index';
 
 export function run(): Promise<void> {
