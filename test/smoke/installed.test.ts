@@ -73,6 +73,14 @@ describe('the installed extension (smoke)', () => {
     assert.equal(rendered.type, 'rendered');
   });
 
+  it('has a walkthrough whose every button runs a registered command', async () => {
+    const walkthroughs = (extension.packageJSON as { contributes: { walkthroughs: { steps: { description: string }[] }[] } }).contributes.walkthroughs;
+    const buttons = walkthroughs.flatMap((w) => w.steps.flatMap((s) => [...s.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1])));
+    assert.ok(buttons.length >= walkthroughs[0].steps.length, 'a step without a button');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(buttons.filter((id) => !registered.has(id)), []);
+  });
+
   it('loads a connection to a demo server with its secret', async () => {
     server = await startDemoServer({ token: 'smoke-test-token', eventCount: 300 });
     await vscode.commands.executeCommand('timelineViewer.addConnection', {
