@@ -1,7 +1,8 @@
 // Shared by run-integration, screenshots and demo: start code-server (VS Code 1.139.1's
-// server with its Node extension host, plus the web workbench), load the extension in
-// development mode through the workbench URL, drive the page with Debian's Chromium via
-// playwright-core, and always stop the whole server process group afterwards.
+// server with its Node extension host, plus the web workbench; or 1.90.2's, the oldest the
+// manifest accepts), load the extension in development mode through the workbench URL or
+// install its .vsix, drive the page with Debian's Chromium via playwright-core, and always
+// stop the whole server process group afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,6 +17,15 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HERE, '../..');
 export const TEST_DIR = path.join(REPO, '.vscode-test');
 const HARNESS_DIR = process.env.TIMELINE_HARNESS_DIR || path.join(TEST_DIR, 'harness');
+
+/** The VS Codes install.sh can set up: where each lives and what its server needs to accept the URL payload. */
+const VSCODE_HOSTS = {
+  // without enable-smoke-test-driver the built 1.139 workbench ignores extensionDevelopmentPath/extensionTestsPath in the URL payload
+  '1.139': { dir: HARNESS_DIR, serverArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
+  // 1.90's workbench reads the payload as it is, and code-server 4.90 has no --vscode-option (it rejects unknown options)
+  '1.90': { dir: path.join(TEST_DIR, 'harness-1.90'), serverArgs: [] },
+};
+export const VSCODE_VERSIONS = Object.keys(VSCODE_HOSTS);
 
 // No welcome page, tips, update or gallery checks, AI side panel or trust prompt:
 // they steal focus and clutter screenshots.
@@ -44,18 +54,20 @@ const CHROMIUM_FLAGS = [
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** Installs the harness when needed (fast no-op otherwise) and returns absolute paths. */
-export function ensureHarness() {
-  const r = spawnSync('bash', [path.join(HERE, 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+/** Installs the harness of VS Code `vscode` (1.139 or 1.90) when needed (fast no-op otherwise) and returns absolute paths. */
+export function ensureHarness(vscode = '1.139') {
+  const host = VSCODE_HOSTS[vscode];
+  if (!host) throw new Error(`no harness for VS Code ${vscode}: use ${VSCODE_VERSIONS.join(' or ')}`);
+  const r = spawnSync('bash', [path.join(HERE, 'install.sh'), '--vscode', vscode], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`harness install failed (exit ${r.status ?? r.signal})`);
-  const m = JSON.parse(fs.readFileSync(path.join(HARNESS_DIR, 'harness.json'), 'utf8'));
-  const abs = (p) => path.resolve(HARNESS_DIR, p);
-  return { dir: HARNESS_DIR, node: abs(m.node), codeServer: abs(m.codeServer), playwrightCore: abs(m.playwrightCore), chromium: m.chromium };
+  const m = JSON.parse(fs.readFileSync(path.join(host.dir, 'harness.json'), 'utf8'));
+  const abs = (p) => path.resolve(host.dir, p);
+  return { vscode, dir: host.dir, serverArgs: host.serverArgs, node: abs(m.node), codeServer: abs(m.codeServer), playwrightCore: abs(m.playwrightCore), chromium: m.chromium };
 }
 
-/** A fresh scratch folder for one run (server logs, profiles, temp files). */
-export function makeRunDir(kind) {
-  const parent = path.join(HARNESS_DIR, 'runs');
+/** A fresh scratch folder for one run (server logs, profiles, temp files), in `harness`'s folder. */
+export function makeRunDir(kind, harness = { dir: HARNESS_DIR }) {
+  const parent = path.join(harness.dir, 'runs');
   fs.mkdirSync(parent, { recursive: true });
   return fs.mkdtempSync(path.join(parent, `${kind}-`));
 }
@@ -155,9 +167,9 @@ function isolatedEnv(harness, runDir) {
   };
 }
 
-/** The environment of the server and so of the extension host. */
-function serverEnv(harness, runDir) {
-  const env = isolatedEnv(harness, runDir);
+/** The environment of the server and so of the extension host, plus `extra` for the extension host. */
+function serverEnv(harness, runDir, extra = {}) {
+  const env = { ...isolatedEnv(harness, runDir), ...extra };
   // Variables of an enclosing VS Code (integrated terminal, test-electron) would make
   // code-server try to talk to that instance instead of running on its own.
   for (const key of Object.keys(env)) {
@@ -182,28 +194,44 @@ function tail(file, lines = 30) {
   }
 }
 
+/** What every code-server call of a run shares: its profile and extensions folders. */
+function serverArgs(harness, runDir, userDataDir = path.join(runDir, 'user-data')) {
+  return [harness.codeServer, '--user-data-dir', userDataDir, '--extensions-dir', path.join(runDir, 'extensions'), '--disable-telemetry'];
+}
+
+/**
+ * Installs a packaged extension into the run's extensions folder, as a user would (`--install-extension`),
+ * so the run tests the installed copy: what the .vsix holds, not the checkout.
+ */
+export function installExtension(harness, runDir, vsix) {
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found (run \`npm run package\` first)`);
+  const r = spawnSync(harness.node, [...serverArgs(harness, runDir), '--install-extension', path.resolve(vsix)], {
+    env: serverEnv(harness, runDir), encoding: 'utf8', timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`--install-extension ${vsix} failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  console.error(`[code-server] ${r.stdout.trim().split('\n').pop()}`);
+}
+
 /**
  * Starts code-server on 127.0.0.1 and waits until it answers.
  * Returns { port, origin, logFile, exited, stop() }; `exited` resolves with { status, stopped } when the server ends.
  */
-export async function startCodeServer({ harness, runDir, workspace, port = 0, userDataDir = path.join(runDir, 'user-data') }) {
+export async function startCodeServer({ harness, runDir, workspace, port = 0, userDataDir = path.join(runDir, 'user-data'), env }) {
   port = port || await freePort();
   seedUserData(userDataDir);
   fs.mkdirSync(workspace, { recursive: true });
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   const args = [
-    harness.codeServer,
+    ...serverArgs(harness, runDir, userDataDir),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--user-data-dir', userDataDir, '--extensions-dir', path.join(runDir, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    // without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath in the URL payload
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...harness.serverArgs,
     workspace,
   ];
   // detached = setsid: the server leads a new process group
-  const child = spawn(harness.node, args, { detached: true, stdio: ['ignore', out, out], env: serverEnv(harness, runDir) });
+  const child = spawn(harness.node, args, { detached: true, stdio: ['ignore', out, out], env: serverEnv(harness, runDir, env) });
   fs.closeSync(out);
   let stopRequested = false;
   // { status, stopped }: stopped = ended by stop(), not on its own
@@ -234,6 +262,15 @@ export function extensionHostEnv(extra) {
   return { ...Object.fromEntries(own), ...extra };
 }
 
+/** An extension that contributes nothing, in the run's folder. */
+function emptyExtension(runDir) {
+  const dir = path.join(runDir, 'test-host');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'test-host', publisher: 'timeline-viewer-tests', version: '0.0.0', engines: { vscode: '*' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  return dir;
+}
+
 /** Workbench URL that opens `folder` with the extension loaded from its folder (and tests, if given). */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, env }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
@@ -253,6 +290,8 @@ export async function launchBrowser(harness, runDir) {
     viewport: VIEWPORT,
     args: CHROMIUM_FLAGS,
     env: isolatedEnv(harness, runDir),
+    // VS Code 1.90's web clipboard is the browser's, which headless Chromium denies by default
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] ?? await context.newPage();
   return { context, page };
@@ -317,16 +356,22 @@ async function waitForJson(file, cancelled) {
 
 /**
  * Runs an extension test module (the @vscode/test-electron run() contract) in
- * code-server's extension host. `onPage(page, signal)` may drive the page meanwhile;
+ * code-server's extension host, on VS Code `vscode` (default 1.139), with the extension
+ * from its folder or, given `vsix`, installed from that package. `onPage(page, signal)` may drive the page meanwhile;
  * `signal.aborted` turns true once the run is over, then its promise is awaited.
  * Resolves { code, how, settled, runDir, logFile }: code 0 when run() resolved, 124 on timeout;
  * settled = the tests ran to their end (a failure is theirs, not the harness's).
  */
-export async function runInCodeServer({ extensionDir, testsModule, workspace, env, resultFile, timeoutMs, verbose, onPage }) {
-  const harness = ensureHarness();
-  const runDir = makeRunDir('run');
+export async function runInCodeServer({ extensionDir, testsModule, workspace, env, resultFile, timeoutMs, verbose, onPage, vscode, vsix }) {
+  const harness = ensureHarness(vscode);
+  const runDir = makeRunDir('run', harness);
+  if (vsix) installExtension(harness, runDir, vsix);
   const folder = workspace ?? path.join(runDir, 'workspace');
-  const server = await startCodeServer({ harness, runDir, workspace: folder });
+  // VS Code runs extension tests only in an extension development host: with a package installed, the
+  // development extension is an empty stand-in, so the installed copy is the one under test.
+  const developmentPath = vsix ? emptyExtension(runDir) : extensionDir;
+  // 1.90's workbench ignores the payload's extensionEnvironment: its extension host gets `env` from the server
+  const server = await startCodeServer({ harness, runDir, workspace: folder, env });
   const over = { aborted: false }; // read like an AbortSignal by the page drivers
   let browser;
   try {
@@ -334,7 +379,7 @@ export async function runInCodeServer({ extensionDir, testsModule, workspace, en
     const { page } = browser;
     forwardConsole(page, { verbose });
     const exitCode = exposeAutomationExit(page);
-    const url = workbenchUrl(server, { folder, extensionDevelopmentPath: extensionDir, extensionTestsPath: testsModule, env });
+    const url = workbenchUrl(server, { folder, extensionDevelopmentPath: developmentPath, extensionTestsPath: testsModule, env });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const driving = onPage?.(page, over);
 

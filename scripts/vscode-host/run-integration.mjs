@@ -3,6 +3,9 @@
 // downloaded (offline, or only the npm registry reachable) or cannot open a window
 // (Linux without a display), the same tests run in code-server 4.139.1 = VS Code
 // 1.139.1's server-side Node extension host, driven by headless Chromium.
+// `--vscode 1.90` runs them on code-server 4.90.3 = VS Code 1.90.2 (the oldest VS Code
+// the manifest accepts); `--installed` installs the .vsix and tests that copy. Both
+// always use code-server: they pin what runs.
 //
 // usage: node scripts/vscode-host/run-integration.mjs [options]
 //   --extension DIR     extension folder (default: the repo; package.json main = dist/extension.js)
@@ -10,6 +13,9 @@
 //   --workspace DIR     folder to open (default: an empty scratch folder)
 //   --env KEY=VALUE     extra extension-host variable (repeatable)
 //   --timeout SECONDS   give up after this long (default 600)
+//   --vscode VERSION    1.139 (default) or 1.90
+//   --installed         install <name>-<version>.vsix of the extension folder (npm run package) instead of
+//                       loading the folder in development mode
 //   --verbose           also print workbench console output
 // env: TIMELINE_VIEWER_FORCE_CODE_SERVER=1  skip the test-electron attempt
 //      TIMELINE_*                            passed on to the extension host
@@ -17,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { REPO, TEST_DIR, cleanupRunDir, extensionHostEnv, printServerLogTail, runInCodeServer } from './codeServer.mjs';
+import { REPO, TEST_DIR, VSCODE_VERSIONS, cleanupRunDir, extensionHostEnv, printServerLogTail, runInCodeServer } from './codeServer.mjs';
 
 const RESULT_FILE = path.join(TEST_DIR, 'integration-result.json');
 
@@ -29,9 +35,12 @@ function options() {
       workspace: { type: 'string' },
       env: { type: 'string', multiple: true, default: [] },
       timeout: { type: 'string', default: '600' },
+      vscode: { type: 'string' },
+      installed: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
+  if (values.vscode && !VSCODE_VERSIONS.includes(values.vscode)) throw new Error(`--vscode must be one of ${VSCODE_VERSIONS.join(', ')}`);
   const opts = {
     extensionDir: path.resolve(values.extension),
     testsModule: path.resolve(values.tests),
@@ -39,11 +48,19 @@ function options() {
     timeoutMs: Number(values.timeout) * 1000,
     verbose: values.verbose,
     env: testEnv(values.env),
+    vscode: values.vscode,
   };
   for (const p of [path.join(opts.extensionDir, 'package.json'), opts.testsModule]) {
     if (!fs.existsSync(p)) throw new Error(`${p} not found (run \`npm run build && npm run compile-tests\` first?)`);
   }
+  if (values.installed) opts.vsix = packagePath(opts.extensionDir);
   return opts;
+}
+
+/** The .vsix `npm run package` (vsce) writes: <name>-<version>.vsix beside package.json. */
+function packagePath(extensionDir) {
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+  return path.join(extensionDir, `${name}-${version}.vsix`);
 }
 
 /** --env pairs, and where the test runner writes its result. */
@@ -58,8 +75,9 @@ function testEnv(pairs) {
 }
 
 /** Why desktop VS Code cannot be used here, or undefined when it may be. */
-function desktopUnavailable() {
+function desktopUnavailable(opts) {
   if (process.env.TIMELINE_VIEWER_FORCE_CODE_SERVER === '1') return 'TIMELINE_VIEWER_FORCE_CODE_SERVER=1';
+  if (opts.vscode || opts.vsix) return `${opts.vsix ? 'the installed copy' : `VS Code ${opts.vscode}`} is tested in code-server`;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'no display for the desktop window (DISPLAY is not set)';
   }
@@ -68,7 +86,7 @@ function desktopUnavailable() {
 
 /** Exit code of a desktop run, or { unavailable } when VS Code cannot be had. */
 async function runDesktop(opts) {
-  const reason = desktopUnavailable();
+  const reason = desktopUnavailable(opts);
   if (reason) return { unavailable: reason };
   const { downloadAndUnzipVSCode, runTests } = await import('@vscode/test-electron');
   let executable;
@@ -133,7 +151,7 @@ async function main() {
 
   let { code, unavailable } = await runDesktop(opts);
   if (unavailable) {
-    console.error(`desktop VS Code unavailable (${unavailable}); using code-server`);
+    console.error(`desktop VS Code unavailable (${unavailable}); using code-server (VS Code ${opts.vscode ?? '1.139'})`);
     code = await runWeb(opts);
   }
   const clean = summarize();

@@ -24,7 +24,7 @@ export class ConnectionCommands {
   async add(args: NewConnection = {}): Promise<string | undefined> {
     const kind = args.kind ?? (await pickKind());
     if (!kind) return undefined;
-    const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), kind === 'pismo' ? 'Pismo sandbox' : 'My TalentLMS'));
+    const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), kind === 'pismo' ? vscode.l10n.t('Pismo sandbox') : vscode.l10n.t('My TalentLMS')));
     if (!name) return undefined;
     const baseUrl = args.baseUrl ?? (await askUrl(kind));
     if (!baseUrl) return undefined;

@@ -29,14 +29,14 @@ function rangeShort(range: RecentRange): string {
 
 /** `2025-06-30 21:00:05.5 UTC`: every digit, for the tooltip. */
 function instantText(iso: string): string {
-  return `${iso.replace('T', ' ').replace(/Z$/, '')} UTC`;
+  return vscode.l10n.t('{0} UTC', iso.replace('T', ' ').replace(/Z$/, ''));
 }
 
 /** The short form on the node: a whole day as its date (as a bare date was typed), else to the minute. */
 function instantShort(iso: string): string {
   const [date, time = ''] = iso.split('T');
   if (time === '00:00:00Z' || time === '23:59:59.999999999Z') return date;
-  return `${date} ${time.slice(0, 5)} UTC`;
+  return vscode.l10n.t('{0} UTC', `${date} ${time.slice(0, 5)}`);
 }
 
 /** `CARD, DISPUTE · last 24 h`: values first (a long list is cut), then the range. Event data is shown as text. */

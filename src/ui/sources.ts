@@ -46,7 +46,7 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
           throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo" or "talentlms".', connection.name, connection.kind));
         }
         const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
-        const credential = connection.kind === 'talentlms' ? 'API key' : 'account token';
+        const credential = connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token');
         const options = { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential };
         http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, ...options, scope: SecretScope.of(baseUrl) });
         if (connection.kind === 'talentlms') {

@@ -42,12 +42,17 @@ function runMocha(mocha: Mocha, result: TestResult): Promise<number> {
   });
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
+
+/** Runs every *.test.js below `dir` (the smoke suite reuses this with its own folder). */
+export async function runTestsIn(dir: string): Promise<void> {
   // TIMELINE_TEST_GREP runs the matching tests only, for a quick loop while working on one feature.
   const grep = process.env.TIMELINE_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const result: TestResult = { passed: [], failed: [] };
-  const files = findTests(__dirname);
+  const files = findTests(dir);
   files.forEach((f) => mocha.addFile(f));
 
   try {
@@ -58,7 +63,7 @@ export async function run(): Promise<void> {
   }
   if (result.passed.length + result.failed.length === 0) {
     // an empty run must not look like a green one
-    result.failed.push({ title: 'finding the integration tests', error: `no tests ran (${files.length} *.test.js files under ${__dirname})` });
+    result.failed.push({ title: 'finding the integration tests', error: `no tests ran (${files.length} *.test.js files under ${dir})` });
   }
   writeResult(result);
   console.log(`${result.passed.length} passed, ${result.failed.length} failed`);

@@ -5,7 +5,7 @@ import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../..
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
-import { activateExtension, idle, nextRender, until } from '../util';
+import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
 
@@ -60,6 +60,13 @@ export async function run(): Promise<void> {
 
   await vscode.commands.executeCommand('timelineViewer.openEventDocument', shown);
   await snap('event-document');
+
+  // The Get Started walkthrough, its images read from the extension's media/walkthrough; without the side
+  // bar, so the editor is wide enough to show a step's image beside the steps.
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+  await snap('walkthrough');
+  await vscode.commands.executeCommand('timelineViewer.timeline.focus');
 
   await useTheme('Light 2026', vscode.ColorThemeKind.Light);
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
