@@ -2,7 +2,9 @@
  * Where a JSON escape could hide a query from a byte search. A decoded match can only span an escape that
  * decodes to one of the query's characters, so only those escapes are looked for (`\/` for a query with a
  * slash, `\u00e9` for one with an é), each with `Buffer.indexOf`: a page whose escapes are all `\"` or `\u2028`
- * costs a few native scans and no decoding.
+ * costs a few native scans and no decoding. Encoders write `\u` escapes for control, non-ASCII and HTML-sensitive
+ * characters, never for letters, digits or `-_.:` and space, so a query made of those only (an id, a word)
+ * skips that scan.
  */
 export class EscapeScan {
   private readonly patterns: readonly Buffer[];
@@ -10,7 +12,7 @@ export class EscapeScan {
   /** `lowerQuery`: the query in lower case. */
   constructor(private readonly lowerQuery: string) {
     const short = [...SHORT_ESCAPES].filter(([, decoded]) => this.wanted(decoded)).map(([letter]) => Buffer.from(`\\${letter}`, 'latin1'));
-    this.patterns = [UNICODE_ESCAPE, ...short];
+    this.patterns = PLAIN.test(lowerQuery) ? short : [UNICODE_ESCAPE, ...short];
   }
 
   /** Calls `hit(offset)` at each escape in `bytes` that decodes to a character of the query. */
@@ -29,6 +31,8 @@ export class EscapeScan {
 }
 
 const UNICODE_ESCAPE = Buffer.from('\\u', 'latin1');
+/** Characters no JSON encoder writes as `\\u` escapes. */
+const PLAIN = /^[a-z0-9 _.:-]*$/;
 const SHORT_ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 const BACKSLASH = 0x5c;
 

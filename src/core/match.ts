@@ -3,8 +3,15 @@ import type { TimelineEvent } from './event';
 import { Needle } from './needle';
 import type { RawPage } from './rawPage';
 
-/** Distinct labels, types and categories remembered per query; they repeat across a timeline. */
+/** Distinct types remembered per query; they repeat across a timeline. */
 const FIELD_MEMO_LIMIT = 10_000;
+
+/** Whether events of one type and category match, and the type's other categories. */
+interface FieldMemo {
+  readonly category: string;
+  readonly found: boolean;
+  readonly next: FieldMemo | undefined;
+}
 
 /**
  * Whether an event holds a query, ignoring case, in what the event inspector shows: its label, type, category,
@@ -18,7 +25,7 @@ export class EventMatcher {
   readonly query: string;
   private readonly needle: Needle;
   private readonly escapes: EscapeScan;
-  private readonly fieldMemo = new Map<string, boolean>();
+  private readonly fieldMemo = new Map<string, FieldMemo>();
   private lastPage: RawPage | undefined;
   private lastHits: ReadonlySet<number> = new Set();
 
@@ -35,7 +42,7 @@ export class EventMatcher {
       this.lastHits = this.scan(page);
       this.lastPage = page;
     }
-    return this.lastHits.has(index) || this.fieldMatches(event);
+    return (this.lastHits.size > 0 && this.lastHits.has(index)) || this.fieldMatches(event);
   }
 
   /** True when the query is this event's id, so a search for it can stop here. */
@@ -68,21 +75,22 @@ export class EventMatcher {
     return text.toLowerCase().includes(lower) || decodeEscapes(text).toLowerCase().includes(lower);
   }
 
-  /** The fields that may not appear in the item's text as such (a TalentLMS label, a made-up id). */
+  /**
+   * The fields the item's text may not hold as such: a TalentLMS label or category, a Pismo label. They derive
+   * from the type and the category, so each pair is checked once (a timeline has dozens, not 100,000s). The id
+   * and the correlation id are values of the item (a made-up id joins values of it), found in its text.
+   */
   private fieldMatches(event: TimelineEvent): boolean {
-    return this.memoized(event.label) || this.memoized(event.type) || this.memoized(event.category) || this.includes(event.id) || this.includes(event.correlationId);
-  }
-
-  private memoized(value: string): boolean {
-    let found = this.fieldMemo.get(value);
-    if (found === undefined) {
-      found = this.includes(value);
-      if (this.fieldMemo.size < FIELD_MEMO_LIMIT) this.fieldMemo.set(value, found);
-    }
+    const { type, category } = event;
+    const first = this.fieldMemo.get(type);
+    // one lookup per event: a type is seen with one category or a few, kept as a short list
+    for (let known = first; known; known = known.next) if (known.category === category) return known.found;
+    const found = this.includes(event.label) || this.includes(type) || this.includes(category);
+    if (this.fieldMemo.size < FIELD_MEMO_LIMIT) this.fieldMemo.set(type, { category, found, next: first });
     return found;
   }
 
-  private includes(value: string | undefined): boolean {
-    return value !== undefined && value.toLowerCase().includes(this.needle.lower);
+  private includes(value: string): boolean {
+    return value.toLowerCase().includes(this.needle.lower);
   }
 }
