@@ -117,7 +117,10 @@ export class FindCommands {
     if (!category) return;
     const categoryNode = connection.categoryNode(category);
     const at = category.events.indexOf(event);
-    if (at >= categoryNode.shown) categoryNode.shown = Math.ceil((at + 1) / CATEGORY_CHUNK) * CATEGORY_CHUNK;
+    if (at >= categoryNode.shown) {
+      categoryNode.shown = Math.ceil((at + 1) / CATEGORY_CHUNK) * CATEGORY_CHUNK;
+      this.tree.refresh(categoryNode); // an expanded category would keep its shorter list
+    }
     try {
       await this.treeView.reveal(categoryNode.eventNode(event), { select: true, focus: false, expand: true });
     } catch {
