@@ -20,7 +20,8 @@ export type TimelineErrorKind =
   | 'badShape' // JSON, but not the documented envelope
   | 'repeatCursor' // the server handed back a cursor it already gave
   | 'emptyRun' // too many empty pages in a row: ask before going on
-  | 'filterRejected'; // 400/422 to a request carrying filter parameters: offer to filter in the extension
+  | 'filterRejected' // 400/422 to a request carrying filter parameters: offer to filter in the extension
+  | 'budget'; // the window holds as many events as it may keep: refresh or filter
 
 export class TimelineError extends Error {
   override readonly name = 'TimelineError';

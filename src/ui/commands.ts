@@ -5,9 +5,9 @@ import type { EventDocuments } from './eventDocument';
 import type { EventPanelManager } from './eventPanel';
 import { displayText } from '../core/displayText';
 import { formatJson } from '../core/jsonFormat';
+import { FindCommands } from './find';
 import { rawText } from '../core/rawPage';
 import { asSentNote } from './asSentNote';
-import { eventPickItem } from './eventPick';
 import type { SessionRegistry } from './sessions';
 import { CATEGORY_CHUNK, ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from './tree/nodes';
 import type { TimelineTreeProvider } from './tree/provider';
@@ -25,6 +25,7 @@ export interface CommandDeps {
 /** Registers every command. Handlers are thin: the work lives in Session, Timeline and ConnectionCommands. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, sessions, tree, treeView, connections, documents, eventPanels } = deps;
+  const find = new FindCommands(sessions, tree, treeView);
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`timelineViewer.${id}`, handler as (...args: unknown[]) => unknown);
 
@@ -57,10 +58,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),
     register('openEventDocument', (node: EventNode) => documents.open(node.event, node.session.connection.id)),
     register('compareEvent', (node: EventNode) => documents.compare(node.event, node.session.connection.id)),
-    register('showRelated', (node: EventNode) => showRelated(node, eventPanels)),
+    register('showRelated', (node: EventNode) => find.related(node)),
     register('copyEventId', (node: EventNode) => copy(node, node.event.id)),
     register('copyCorrelationId', (node: EventNode) => copy(node, node.event.correlationId)),
     register('copyJson', (node: EventNode) => copyJson(node)),
+    register('find', (target?: Parameters<FindCommands['find']>[0]) => find.find(target)),
+    register('searchFurther', (connectionId: string, maxPages?: number) => find.searchFurther(connectionId, maxPages)),
+    register('clearFind', (target: Parameters<FindCommands['clear']>[0]) => find.clear(target)),
   ];
 }
 
@@ -78,18 +82,4 @@ async function copyJson(node: unknown): Promise<void> {
   if (!note) return copy(node, formatted.text, vscode.l10n.t('Copied the event JSON'));
   await vscode.env.clipboard.writeText(formatted.text);
   void vscode.window.showInformationMessage(`${vscode.l10n.t('Copied the event JSON')}. ${note}`);
-}
-
-/** The loaded events sharing this event's correlation id; picking one opens it. */
-async function showRelated(node: EventNode, eventPanels: EventPanelManager): Promise<void> {
-  const { correlationId } = node.event;
-  if (!correlationId) return;
-  const related = node.session.timeline.related(correlationId);
-  const connectionId = node.session.connection.id;
-  const items = related.map((e) => eventPickItem(e, connectionId, e.id === node.event.id ? vscode.l10n.t('this event') : e.id));
-  const picked = await vscode.window.showQuickPick(items, {
-    placeHolder: vscode.l10n.t('{0} loaded events with correlation ID {1}', related.length, displayText(correlationId, 80)),
-    matchOnDescription: true,
-  });
-  if (picked) eventPanels.show(picked.event, node.session.connection.name);
 }

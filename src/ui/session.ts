@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { filterKey, resolveFilter, type TimelineFilter } from '../core/filter';
 import { Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
+import { windowBudget } from './budget';
 import type { Connection } from './connection';
 import type { FilterMemory } from './filterStore';
 import { categoryOrder } from './sources';
@@ -105,8 +106,8 @@ export class Session implements vscode.Disposable {
   }
 
   private stop(): void {
-    this.unfiltered.cancel();
-    this.filtered?.timeline.cancel();
+    this.unfiltered.dispose();
+    this.filtered?.timeline.dispose();
     void this.source.close?.();
   }
 
@@ -122,6 +123,7 @@ export class Session implements vscode.Disposable {
       maxEmptyPages: MAX_EMPTY_PAGES,
       categoryOrder: categoryOrder(this.connection),
       ...filtering,
+      budget: windowBudget,
     });
   }
 }
