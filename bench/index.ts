@@ -10,6 +10,7 @@
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
+import { type IdScanResult, benchIdScan } from './idShapes';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
 import { type StartupResult, benchStartup } from './startup';
@@ -17,7 +18,7 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b9: 1.5 };
 
 interface Results {
   B1?: ThroughputResult;
@@ -25,6 +26,7 @@ interface Results {
   B3?: TreeResult;
   B4?: LookupResult;
   B5?: StartupResult;
+  B9?: IdScanResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
@@ -38,7 +40,7 @@ function options(): { json: boolean; rounds: number; events: number; b1Pages: nu
       'b1-pages': { type: 'string', default: '40' },
       'vscode-runs': { type: 'string', default: '3' },
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5' },
+      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B9' },
     },
   });
   return {
@@ -99,6 +101,10 @@ function rows(r: Results): Row[] {
     out.push({ id: '', what: '  require(undici) in a fresh Node, deferred (ms)', value: fmt.ms(b.undiciLoadMs), goal: '', met: undefined });
     if (b.firstPageMs != null) out.push({ id: '', what: '  first demo start / first page after activation (ms)', value: `${fmt.ms(b.firstDemoStartMs ?? Number.NaN)} / ${fmt.ms(b.firstPageMs)}`, goal: '', met: undefined });
   }
+  if (r.B9) {
+    out.push({ id: 'B9', what: `IDs in a ${fmt.mb(r.B9.bytes)} log: findIds ÷ one bare UUID regex pass (${fmt.int(r.B9.ids)} IDs)`, value: fmt.ratio(r.B9.ratio), goal: `≤ ${GOALS.b9}`, met: r.B9.ratio <= GOALS.b9 });
+    out.push({ id: '', what: '  ms: findIds / bare regex', value: `${fmt.ms(r.B9.scanMs)} / ${fmt.ms(r.B9.bareMs)}`, goal: '', met: undefined });
+  }
   return out;
 }
 
@@ -116,6 +122,7 @@ function summary(r: Results): Record<string, unknown> {
     B3: r.B3 && { getChildrenMs: r.B3.getChildrenMs, addPageMs: r.B3.addPageMs, addNewerPageMs: r.B3.addNewerPageMs, parsePageMs: r.B3.parsePageMs, getTreeItemsMs: r.B3.getTreeItemsMs, categoryEvents: r.B3.categoryEvents, modelEvents: r.B3.modelEvents },
     B4: r.B4 && { lookupMs: r.B4.lookupMs, maxLookupMs: r.B4.maxLookupMs, modelEvents: r.B4.modelEvents },
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
+    B9: r.B9 && { ratio: r.B9.ratio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, bytes: r.B9.bytes, ids: r.B9.ids },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
@@ -151,6 +158,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.close();
+  }
+  if (opts.only.has('B9')) {
+    log('B9 ID shapes in a 10 MB log…');
+    results.B9 = benchIdScan(opts.rounds);
   }
   if (opts.only.has('B5')) {
     log('B5 start-up…');
