@@ -3,6 +3,7 @@ import { reindentJson } from '../../../src/core/jsonFormat';
 import { rawText } from '../../../src/core/rawPage';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
 import { snap } from '../scenes';
+import { runPivotScenes } from './pivot';
 import { activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
@@ -48,6 +49,8 @@ export async function run(): Promise<void> {
 
   await vscode.commands.executeCommand('timelineViewer.openEventDocument', shown);
   await snap('event-document');
+
+  await runPivotScenes(api);
 
   await useTheme('Light 2026', vscode.ColorThemeKind.Light);
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
