@@ -15,10 +15,14 @@ export interface FindResult {
   readonly complete: boolean;
 }
 
-/** The pages Find reads by default. Workspace settings are untrusted: a cloned repository cannot make it unbounded. */
+/**
+ * The pages a pivot lets Find read before asking: the user's own setting or the default. A workspace's value is
+ * not read: a cloned repository ships its settings, and a link from a web page must not read more because of them.
+ */
 export function findMaxPages(): number {
-  const value = vscode.workspace.getConfiguration('timelineViewer').get<number>('find.maxPages', 100);
-  return Number.isSafeInteger(value) && value > 0 ? Math.min(value, 10_000) : 100;
+  const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown>('find.maxPages');
+  const value = inspected?.globalValue ?? inspected?.defaultValue;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? Math.min(value, 10_000) : 100;
 }
 
 /** Runs Find without prompts; undefined when it was cancelled or answered with something else. */

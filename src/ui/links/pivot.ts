@@ -49,7 +49,8 @@ export class Pivot {
     for (const session of this.sessions.list()) {
       if (!fits(session, kind)) continue;
       const { timeline } = session;
-      const events = kind === 'correlation' ? timeline.related(text) : [timeline.event(text)];
+      // a log may print a UUID in upper case; servers send them in lower case
+      const events = kind === 'correlation' ? (timeline.related(text).length ? timeline.related(text) : timeline.related(text.toLowerCase())) : [timeline.event(text)];
       for (const event of events) {
         if (event && found.length < MAX_LISTED) found.push({ session, event });
       }
