@@ -25,9 +25,15 @@ export function findMaxPages(): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? Math.min(value, 10_000) : 100;
 }
 
-/** Runs Find without prompts; undefined when it was cancelled or answered with something else. */
+/** Runs Find without prompts; undefined when it failed (said in a message), was cancelled, or answered with something else. */
 export async function runFind(args: FindArgs): Promise<FindResult | undefined> {
-  const result: unknown = await vscode.commands.executeCommand('timelineViewer.find', args);
+  let result: unknown;
+  try {
+    result = await vscode.commands.executeCommand('timelineViewer.find', args);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Find in Timeline failed: {0}', error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
   if (typeof result !== 'object' || result === null) return undefined;
   const { matches, pagesRead, complete } = result as Record<string, unknown>;
   if (!Array.isArray(matches) || !matches.every((m) => typeof m === 'string') || typeof pagesRead !== 'number') return undefined;
