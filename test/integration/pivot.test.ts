@@ -7,11 +7,12 @@ import { sortKey } from '../../src/core/time';
 import { PismoTimeline } from '../../src/demo/pismoData';
 import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
+import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';
 import { IdHoverProvider } from '../../src/ui/links/hoverProvider';
 import type { Pivot } from '../../src/ui/links/pivot';
 import { IdTerminalLinkProvider } from '../../src/ui/links/terminalLinks';
 import type { Session } from '../../src/ui/session';
-import { activateExtension, idle, until } from './util';
+import { activateExtension, idle, nextRender, until } from './util';
 
 const COMMAND_LINK = /\]\(command:([\w.]+)\?([^)\s]*)\)/g;
 
@@ -166,6 +167,15 @@ describe('pivots from IDs in a real VS Code', function () {
     const shown = inspectorShows(event.label);
     assert.equal(await api.uriHandler.follow(vscode.Uri.parse(link)), 'opened');
     await shown;
+  });
+
+  it('Copy Link to Event in the inspector copies the same link as the tree', async () => {
+    const event = loadedEvent();
+    const fromTree = await vscode.commands.executeCommand<string>('timelineViewer.copyLinkToEvent', { connectionId: 'demo-pismo', eventId: event.id });
+    await vscode.env.clipboard.writeText('(before)');
+    await nextRender(api.eventPanels.show(event, pismo.connection.name));
+    await vscode.commands.executeCommand(EVENT_PANEL_COMMANDS.copyLink, { webview: EventPanelManager.viewType });
+    assert.equal(await vscode.env.clipboard.readText(), fromTree);
   });
 
   it('a link to a connection that does not exist is refused: nothing added, no secret asked', async () => {
