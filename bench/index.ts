@@ -3,13 +3,14 @@
  * the same run, medians of several rounds after a warm-up. Plain Node, one process, the demo server on
  * 127.0.0.1; B5's activation times come from a real VS Code (code-server) started for the purpose.
  *
- * usage: node --expose-gc out/bench/index.js [--json] [--rounds N] [--events N] [--b1-pages N]
+ * usage: node --expose-gc out/bench/index.js [--json] [--rounds N] [--events N] [--b1-pages N] [--b7-pages N]
  *                                            [--vscode-runs N] [--no-vscode] [--only B1,B2,…]
  * With --json the last line of stdout is one JSON object with every figure.
  */
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
+import { type FindPagingResult, type FindResult, benchFind, benchFindPaging } from './find';
 import { type IdScanResult, benchIdScan } from './idShapes';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
@@ -18,7 +19,7 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b9: 1.5 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b9: 1.5 };
 
 interface Results {
   B1?: ThroughputResult;
@@ -26,21 +27,24 @@ interface Results {
   B3?: TreeResult;
   B4?: LookupResult;
   B5?: StartupResult;
+  B6?: FindResult;
+  B7?: FindPagingResult;
   B9?: IdScanResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
 
-function options(): { json: boolean; rounds: number; events: number; b1Pages: number; vscodeRuns: number; only: Set<string> } {
+function options(): { json: boolean; rounds: number; events: number; b1Pages: number; b7Pages: number; vscodeRuns: number; only: Set<string> } {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '5' },
       events: { type: 'string', default: '100000' },
       'b1-pages': { type: 'string', default: '40' },
+      'b7-pages': { type: 'string', default: '100' },
       'vscode-runs': { type: 'string', default: '3' },
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B9' },
+      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7,B9' },
     },
   });
   return {
@@ -48,6 +52,7 @@ function options(): { json: boolean; rounds: number; events: number; b1Pages: nu
     rounds: Math.max(1, Number(values.rounds)),
     events: Number(values.events),
     b1Pages: Number(values['b1-pages']),
+    b7Pages: Number(values['b7-pages']),
     vscodeRuns: values['no-vscode'] ? 0 : Number(values['vscode-runs']),
     only: new Set(values.only.toUpperCase().split(',')),
   };
@@ -101,6 +106,17 @@ function rows(r: Results): Row[] {
     out.push({ id: '', what: '  require(undici) in a fresh Node, deferred (ms)', value: fmt.ms(b.undiciLoadMs), goal: '', met: undefined });
     if (b.firstPageMs != null) out.push({ id: '', what: '  first demo start / first page after activation (ms)', value: `${fmt.ms(b.firstDemoStartMs ?? Number.NaN)} / ${fmt.ms(b.firstPageMs)}`, goal: '', met: undefined });
   }
+  if (r.B6) {
+    const b = r.B6;
+    out.push({ id: 'B6', what: `find: a correlation id in ${fmt.int(b.events)} loaded events ÷ Buffer.indexOf over their ${fmt.mb(b.bytes)}`, value: fmt.ratio(b.ratio), goal: `≤ ${GOALS.b6}`, met: b.ratio <= GOALS.b6 });
+    out.push({ id: '', what: `  ms: find / indexOf (${b.matches} matches)`, value: `${fmt.ms(b.findMs)} / ${fmt.ms(b.indexOfMs)}`, goal: '', met: undefined });
+    out.push({ id: '', what: `  a common word ("dispute", ${fmt.int(b.wordMatches)} matches): ratio, ms find / indexOf`, value: `${fmt.ratio(b.wordRatio)} (${fmt.ms(b.wordFindMs)} / ${fmt.ms(b.wordIndexOfMs)})`, goal: '', met: undefined });
+  }
+  if (r.B7) {
+    const b = r.B7;
+    out.push({ id: 'B7', what: `find paging: a search reading ${b.pages} demo pages ÷ the same pages read back to back`, value: fmt.ratio(b.ratio), goal: `≤ ${GOALS.b7}`, met: b.ratio <= GOALS.b7 });
+    out.push({ id: '', what: '  ms: search / read', value: `${fmt.ms(b.searchMs)} / ${fmt.ms(b.readMs)}`, goal: '', met: undefined });
+  }
   if (r.B9) {
     out.push({ id: 'B9', what: `IDs in a ${fmt.mb(r.B9.bytes)} log: findIds ÷ one bare UUID regex pass (${fmt.int(r.B9.ids)} IDs)`, value: fmt.ratio(r.B9.ratio), goal: `≤ ${GOALS.b9}`, met: r.B9.ratio <= GOALS.b9 });
     out.push({ id: '', what: '  ms: findIds / bare regex', value: `${fmt.ms(r.B9.scanMs)} / ${fmt.ms(r.B9.bareMs)}`, goal: '', met: undefined });
@@ -122,6 +138,8 @@ function summary(r: Results): Record<string, unknown> {
     B3: r.B3 && { getChildrenMs: r.B3.getChildrenMs, addPageMs: r.B3.addPageMs, addNewerPageMs: r.B3.addNewerPageMs, parsePageMs: r.B3.parsePageMs, getTreeItemsMs: r.B3.getTreeItemsMs, categoryEvents: r.B3.categoryEvents, modelEvents: r.B3.modelEvents },
     B4: r.B4 && { lookupMs: r.B4.lookupMs, maxLookupMs: r.B4.maxLookupMs, modelEvents: r.B4.modelEvents },
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
+    B6: r.B6 && { ratio: r.B6.ratio, findMs: r.B6.findMs, indexOfMs: r.B6.indexOfMs, matches: r.B6.matches, events: r.B6.events, bytes: r.B6.bytes, wordRatio: r.B6.wordRatio, wordFindMs: r.B6.wordFindMs, wordIndexOfMs: r.B6.wordIndexOfMs },
+    B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
     B9: r.B9 && { ratio: r.B9.ratio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, bytes: r.B9.bytes, ids: r.B9.ids },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
@@ -135,7 +153,7 @@ async function main(): Promise<void> {
   // enough events for the model plus the page added to it in B3
   const server = await startDemoServer({ eventCount: opts.events + 5000 });
   try {
-    const needBodies = opts.only.has('B1') || opts.only.has('B3') || opts.only.has('B4');
+    const needBodies = opts.only.has('B1') || opts.only.has('B3') || opts.only.has('B4') || opts.only.has('B6');
     let bodies: Buffer[] = [];
     if (needBodies) {
       log('recording the demo server\'s pages…');
@@ -151,7 +169,15 @@ async function main(): Promise<void> {
       results.B3 = tree;
       results.B4 = lookup;
     }
+    if (opts.only.has('B6')) {
+      log('B6 find in loaded events…');
+      results.B6 = await benchFind(bodies, opts.events, opts.rounds);
+    }
     bodies = [];
+    if (opts.only.has('B7')) {
+      log('B7 find while paging…');
+      results.B7 = await benchFindPaging(server, opts.b7Pages, opts.rounds);
+    }
     if (opts.only.has('B2')) {
       log('B2 memory…');
       results.B2 = await benchMemory(server, opts.events, Math.min(opts.rounds, 3));

@@ -19,7 +19,8 @@ export type TimelineErrorKind =
   | 'badJson' // body is not JSON
   | 'badShape' // JSON, but not the documented envelope
   | 'repeatCursor' // the server handed back a cursor it already gave
-  | 'emptyRun'; // too many empty pages in a row: ask before going on
+  | 'emptyRun' // too many empty pages in a row: ask before going on
+  | 'budget'; // the window holds as many events as it may keep: refresh or filter
 
 export class TimelineError extends Error {
   override readonly name = 'TimelineError';

@@ -27,6 +27,19 @@ export class RawPage {
     return this.bytes.toString('utf8', ranges[index * 2], ranges[index * 2 + 1]);
   }
 
+  /** The index of the item whose text holds byte `offset`, or -1 when it falls outside every item (the envelope). */
+  itemAt(offset: number): number {
+    const ranges = this.itemRanges();
+    let lo = 0;
+    let hi = ranges.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid * 2 + 1] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo * 2 < ranges.length && ranges[lo * 2] <= offset ? lo : -1;
+  }
+
   private itemRanges(): Uint32Array {
     this.ranges ??= findItemRanges(this.bytes, this.itemsKey);
     return this.ranges;

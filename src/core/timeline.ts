@@ -1,3 +1,4 @@
+import type { LoadBudget } from './budget';
 import { Category, insertionPoint } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
@@ -13,7 +14,12 @@ export interface TimelineOptions {
   readonly maxEmptyPages: number;
   /** Categories in the platform's own order (TalentLMS documents nine); others follow by name. */
   readonly categoryOrder?: readonly string[];
+  /** The memory the window's timelines share: a load stops, with a sentence, once they hold it all. */
+  readonly budget?: LoadBudget;
 }
+
+/** Called with each page's new events (none for an empty page), after they are indexed and grouped. */
+export type PageListener = (events: readonly TimelineEvent[]) => void;
 
 /** Correlation chains shorter than this are copied at their exact length on each addition. */
 const SHORT_CHAIN = 16;
@@ -42,11 +48,15 @@ export class Timeline {
   private pagesRead = 0;
   private lastRateLimit: Page['rateLimit'];
   private bytesRead = 0;
+  private readonly pageListeners = new Set<PageListener>();
+  private readonly leaveBudget: (() => void) | undefined;
 
   constructor(
     private readonly source: TimelineSource,
     private readonly options: TimelineOptions,
-  ) {}
+  ) {
+    this.leaveBudget = options.budget?.join(this);
+  }
 
   /** Categories in the configured order, then by name. */
   get categories(): Category[] {
@@ -97,6 +107,17 @@ export class Timeline {
     return this.byId.get(id);
   }
 
+  /** Every loaded event, page by page in the order read. */
+  events(): IterableIterator<TimelineEvent> {
+    return this.byId.values();
+  }
+
+  /** Hears of every page read from now on, until the returned function is called. */
+  onPage(listener: PageListener): () => void {
+    this.pageListeners.add(listener);
+    return () => this.pageListeners.delete(listener);
+  }
+
   /** Every loaded event sharing this correlation id, newest first. */
   related(correlationId: string): readonly TimelineEvent[] {
     const found = this.byCorrelation.get(correlationId);
@@ -123,6 +144,12 @@ export class Timeline {
     this.inFlight?.controller.abort();
   }
 
+  /** Stops loading and gives this timeline's share of the memory budget back. */
+  dispose(): void {
+    this.cancel();
+    this.leaveBudget?.();
+  }
+
   private async readUntilNew(signal: AbortSignal): Promise<LoadResult> {
     this.started = true;
     this.lastError = undefined;
@@ -133,6 +160,7 @@ export class Timeline {
         if (pages === this.options.maxEmptyPages) {
           throw new TimelineError('emptyRun', `No new events in the last ${pages} pages: Load more to keep looking.`);
         }
+        this.options.budget?.check();
         const request = { cursor: this.cursor, limit: this.options.limit };
         if (request.cursor !== undefined) this.seenCursors.add(request.cursor);
         const page = await this.source.fetchPage(request, signal);
@@ -141,7 +169,9 @@ export class Timeline {
         this.pagesRead++;
         this.bytesRead += page.bytes;
         this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
-        added += this.addPage(page.events);
+        const fresh = this.addPage(page.events);
+        added += fresh.length;
+        for (const listener of this.pageListeners) listener(fresh);
         this.advance(page.nextCursor);
       }
       return { added, pages };
@@ -164,21 +194,21 @@ export class Timeline {
     this.cursor = next;
   }
 
-  /** Indexes and groups one page's new events; grouping is per page, so each category is touched once. */
-  private addPage(events: readonly TimelineEvent[]): number {
+  /** Indexes and groups one page's new events, returned; grouping is per page, so each category is touched once. */
+  private addPage(events: readonly TimelineEvent[]): TimelineEvent[] {
     const batches = new Map<string, TimelineEvent[]>();
-    let added = 0;
+    const fresh: TimelineEvent[] = [];
     for (const event of events) {
       if (this.byId.has(event.id)) continue;
       this.byId.set(event.id, event);
-      added++;
+      fresh.push(event);
       if (event.correlationId) this.relate(event.correlationId, event);
       const batch = batches.get(event.category);
       if (batch) batch.push(event);
       else batches.set(event.category, [event]);
     }
     for (const [name, batch] of batches) this.group(name).addAll(batch);
-    return added;
+    return fresh;
   }
 
   private group(name: string): Category {

@@ -1,3 +1,4 @@
+import { scenarioAt } from './findScenarios';
 import { chainContext, payload } from './pismoPayloads';
 import { SALT, chainAt } from './pismoScenarios';
 import { streamFor } from './random';
@@ -62,10 +63,14 @@ export class PismoTimeline {
   event(index: number): PismoEvent {
     const ns = this.timeNs(index);
     const timestamp = formatNs(ns);
-    const chain = chainAt(this.seed, index);
-    const ctx = chainContext(chain.random, chain.length === 1);
-    const [category, type] = chain.step;
-    let data = payload(chain.step, ctx, streamFor(this.seed, SALT.event, index), ns);
+    const chain = chainAt(this.seed, index, this.count);
+    const scenario = scenarioAt(index, this.count);
+    const ctx = scenario
+      ? { ...chainContext(streamFor(this.seed, SALT.scenario, scenario.key), false), correlationId: scenario.correlationId }
+      : chainContext(chain.random, chain.length === 1);
+    const step = scenario?.step ?? chain.step;
+    const [category, type] = step;
+    let data = payload(step, ctx, streamFor(this.seed, SALT.event, index), ns);
     if (isTortureIndex(index)) data = `${data.slice(0, -1)},${TORTURE}}`;
     if (isStringDataIndex(index)) data = str(data);
     const text =

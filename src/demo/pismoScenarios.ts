@@ -1,3 +1,4 @@
+import { blockHasScenario } from './findScenarios';
 import { type Random, mix, pick, streamFor } from './random';
 
 /** [category, type]: the category is the broad group (TRANSACTION), the type the specific event (REFUSAL). */
@@ -54,7 +55,7 @@ const SPLITS: readonly (readonly number[])[] = [
 const BLOCK = 4;
 
 /** Separates the streams drawn from one seed. */
-export const SALT = { time: 1, split: 2, chain: 3, event: 4 } as const;
+export const SALT = { time: 1, split: 2, chain: 3, event: 4, scenario: 5 } as const;
 
 export interface ChainPosition {
   /** Index of the chain's newest event (indices grow toward the past). */
@@ -66,9 +67,10 @@ export interface ChainPosition {
   readonly random: Random;
 }
 
-export function chainAt(seed: number, index: number): ChainPosition {
+/** `count`: the timeline's size; a block holding a scenario event (findScenarios.ts) is cut into singles. */
+export function chainAt(seed: number, index: number, count: number): ChainPosition {
   const blockStart = index - (index % BLOCK);
-  const split = SPLITS[mix(seed, SALT.split, blockStart) % SPLITS.length];
+  const split = blockHasScenario(blockStart, BLOCK, count) ? SPLITS[0] : SPLITS[mix(seed, SALT.split, blockStart) % SPLITS.length];
   let start = blockStart;
   let length = split[0];
   for (let k = 1; start + length <= index; k++) {

@@ -3,6 +3,7 @@ import type { ConnectionCommands } from './connectionCommands';
 import { DEMO_CONNECTIONS, type ConnectionStore } from './connection';
 import type { EventDocuments } from './eventDocument';
 import type { EventPanelManager } from './eventPanel';
+import { FindCommands } from './find';
 import { reindentJson } from '../core/jsonFormat';
 import { rawText } from '../core/rawPage';
 import type { SessionRegistry } from './sessions';
@@ -22,6 +23,7 @@ export interface CommandDeps {
 /** Registers every command. Handlers are thin: the work lives in Session, Timeline and ConnectionCommands. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, sessions, tree, treeView, connections, documents, eventPanels } = deps;
+  const find = new FindCommands(sessions, tree, treeView);
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(`timelineViewer.${id}`, handler as (...args: unknown[]) => unknown);
 
@@ -52,10 +54,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),
     register('openEventDocument', (node: EventNode) => documents.open(node.event, node.session.connection.id)),
     register('compareEvent', (node: EventNode) => documents.compare(node.event, node.session.connection.id)),
-    register('showRelated', (node: EventNode) => showRelated(node, eventPanels)),
+    register('showRelated', (node: EventNode) => find.related(node)),
     register('copyEventId', (node: EventNode) => copy(node, node.event.id)),
     register('copyCorrelationId', (node: EventNode) => copy(node, node.event.correlationId)),
     register('copyJson', (node: EventNode) => copy(node, reindentJson(rawText(node.event.raw)), vscode.l10n.t('Copied the event JSON'))),
+    register('find', (target?: Parameters<FindCommands['find']>[0]) => find.find(target)),
+    register('searchFurther', (connectionId: string, maxPages?: number) => find.searchFurther(connectionId, maxPages)),
+    register('clearFind', (target: Parameters<FindCommands['clear']>[0]) => find.clear(target)),
   ];
 }
 
@@ -63,17 +68,4 @@ async function copy(node: unknown, value: string | undefined, done = vscode.l10n
   if (!(node instanceof EventNode) || !value) return;
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(done, 2000);
-}
-
-/** The loaded events sharing this event's correlation id; picking one opens it. */
-async function showRelated(node: EventNode, eventPanels: EventPanelManager): Promise<void> {
-  const { correlationId } = node.event;
-  if (!correlationId) return;
-  const related = node.session.timeline.related(correlationId);
-  const items = related.map((e) => ({ label: e.label, description: e.timestamp, detail: e.id === node.event.id ? vscode.l10n.t('this event') : e.id, event: e }));
-  const picked = await vscode.window.showQuickPick(items, {
-    placeHolder: vscode.l10n.t('{0} loaded events with correlation ID {1}', related.length, correlationId),
-    matchOnDescription: true,
-  });
-  if (picked) eventPanels.show(picked.event, node.session.connection.name);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
+import { windowBudget } from './budget';
 import type { Connection } from './connection';
 import { categoryOrder } from './sources';
 
@@ -59,7 +60,7 @@ export class Session implements vscode.Disposable {
   }
 
   private stop(): void {
-    this.current.cancel();
+    this.current.dispose();
     void this.source?.close?.();
   }
 
@@ -69,6 +70,7 @@ export class Session implements vscode.Disposable {
       limit: this.connection.pageSize ?? this.pageSize(),
       maxEmptyPages: MAX_EMPTY_PAGES,
       categoryOrder: categoryOrder(this.connection),
+      budget: windowBudget,
     });
   }
 }

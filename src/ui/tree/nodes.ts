@@ -5,6 +5,7 @@ import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
 import type { Session } from '../session';
+import { searchResultsNode } from './searchNodes';
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
@@ -45,7 +46,7 @@ export class ConnectionNode extends TreeNode {
   children(): TreeNode[] {
     const { timeline } = this.session;
     if (timeline.isFresh) void this.session.loadMore();
-    const nodes: TreeNode[] = timeline.categories.map((c) => this.categoryNode(c));
+    const nodes: TreeNode[] = [...searchResultsNode(this), ...timeline.categories.map((c) => this.categoryNode(c))];
     if (timeline.isLoading || timeline.isFresh) nodes.push(new MessageNode(this, vscode.l10n.t('Loading…'), 'loading~spin'));
     else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error, timeline.hasMore));
     else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));
@@ -54,7 +55,7 @@ export class ConnectionNode extends TreeNode {
   }
 
   /** Category nodes are kept so a refresh of the connection keeps their identity and "Show more" depth. */
-  private categoryNode(category: Category): CategoryNode {
+  categoryNode(category: Category): CategoryNode {
     let node = this.categoryNodes.get(category.name);
     if (!node || node.category !== category) {
       node = new CategoryNode(this, category);
@@ -109,11 +110,13 @@ export class CategoryNode extends TreeNode {
 }
 
 export class EventNode extends TreeNode {
+  /** `parent`: the event's category, or another node listing it (a search's results). */
   constructor(
     readonly categoryNode: CategoryNode,
     readonly event: TimelineEvent,
+    parent: TreeNode = categoryNode,
   ) {
-    super(categoryNode);
+    super(parent);
   }
 
   get session(): Session {
@@ -123,10 +126,11 @@ export class EventNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const e = this.event;
     // Under its category node, "CARD · BLOCK" reads as "BLOCK": the row keeps only what the parent does not say.
+    const inCategory = this.parent === this.categoryNode;
     const prefix = `${this.categoryNode.category.name} · `;
-    const label = e.label.startsWith(prefix) ? e.label.slice(prefix.length) : e.label;
+    const label = inCategory && e.label.startsWith(prefix) ? e.label.slice(prefix.length) : e.label;
     const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
-    item.id = `event:${this.session.connection.id}:${e.id}`;
+    item.id = `${inCategory ? 'event' : 'match'}:${this.session.connection.id}:${e.id}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
     const time = parseTimestamp(e.timestamp);
     const when = time ? relativeTime(time, Date.now()) : e.timestamp;

@@ -1,0 +1,139 @@
+import { insertionPoint } from './category';
+import type { TimelineError } from './errors';
+import type { TimelineEvent } from './event';
+import { EventMatcher } from './match';
+import type { Timeline } from './timeline';
+
+/** Why a search stopped. */
+export type SearchEnd = 'end' | 'found' | 'maxPages' | 'cancelled' | 'error';
+
+export interface SearchResult {
+  /** Matching events, newest first. */
+  readonly matches: readonly TimelineEvent[];
+  /** Pages this search read (not those loaded before it). */
+  readonly pagesRead: number;
+  /** The timeline's end was reached, or the event whose id was searched for was found. */
+  readonly complete: boolean;
+  readonly end: SearchEnd;
+  /** The failure that stopped it (also on the timeline, for its error node). */
+  readonly error?: TimelineError;
+}
+
+/**
+ * One search of one timeline: the loaded events first (results at once), then further pages, read by `load`
+ * (the same Load more the tree uses, so they stay loaded), until the end, `maxPages` pages, the event whose id
+ * was searched for, or cancellation. It hears of every page the timeline reads while it lives, so its matches
+ * stay true to what is loaded, also after Load more. Dispose it to stop listening.
+ */
+export class Search {
+  readonly matcher: EventMatcher;
+  private readonly found: TimelineEvent[] = [];
+  private scanned = 0;
+  private read = 0;
+  private idFound = false;
+  private running = false;
+  private lastEnd: SearchEnd | undefined;
+  private lastError: TimelineError | undefined;
+  private readonly stopListening: () => void;
+
+  /**
+   * @param load reads the next page(s) as Load more does; a failure is left on `timeline.error`
+   * @param onChange called when matches or progress change
+   */
+  constructor(
+    readonly timeline: Timeline,
+    query: string,
+    private readonly load: () => Promise<unknown>,
+    private readonly onChange: () => void = () => undefined,
+  ) {
+    this.matcher = new EventMatcher(query);
+    this.scanAll(timeline.events());
+    this.stopListening = timeline.onPage((events) => {
+      this.scanAll(events);
+      this.onChange();
+    });
+  }
+
+  get query(): string {
+    return this.matcher.query;
+  }
+
+  get matches(): readonly TimelineEvent[] {
+    return this.found;
+  }
+
+  get eventsScanned(): number {
+    return this.scanned;
+  }
+
+  /** Pages read by this search's runs. */
+  get pagesRead(): number {
+    return this.read;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Why the last run stopped; undefined before the first run ends. */
+  get end(): SearchEnd | undefined {
+    return this.lastEnd;
+  }
+
+  get complete(): boolean {
+    return this.idFound || !this.timeline.hasMore;
+  }
+
+  /**
+   * Reads further pages until the end, the id, `maxPages` more pages, or `signal`. Calling it again after
+   * `maxPages` searches further from where it stopped. Never throws: a failure ends it with `end: 'error'`.
+   */
+  async run(maxPages: number, signal?: AbortSignal): Promise<SearchResult> {
+    this.running = true;
+    this.lastError = undefined;
+    const cancel = (): void => this.timeline.cancel();
+    signal?.addEventListener('abort', cancel);
+    let end: SearchEnd | undefined;
+    try {
+      for (let pages = 0; end === undefined; ) {
+        if (this.idFound) end = 'found';
+        else if (!this.timeline.hasMore) end = 'end';
+        else if (signal?.aborted) end = 'cancelled';
+        else if (pages >= maxPages) end = 'maxPages';
+        else {
+          const before = this.timeline.pageCount;
+          await this.load();
+          pages += this.timeline.pageCount - before;
+          this.read += this.timeline.pageCount - before;
+          const error = this.timeline.error;
+          if (error) {
+            this.lastError = error;
+            end = error.kind === 'cancelled' || signal?.aborted ? 'cancelled' : 'error';
+          } else if (this.timeline.pageCount === before && this.timeline.hasMore) {
+            end = 'cancelled'; // nothing read and nothing said: never spin
+          }
+        }
+      }
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      this.running = false;
+      this.lastEnd = end;
+    }
+    this.onChange();
+    return { matches: this.found, pagesRead: this.read, complete: this.complete, end: end ?? 'cancelled', error: this.lastError };
+  }
+
+  dispose(): void {
+    this.stopListening();
+  }
+
+  private scanAll(events: Iterable<TimelineEvent>): void {
+    const { matcher, found } = this;
+    for (const event of events) {
+      this.scanned++;
+      if (!matcher.matches(event)) continue;
+      found.splice(insertionPoint(found, event.sortKey), 0, event);
+      if (matcher.isId(event)) this.idFound = true;
+    }
+  }
+}

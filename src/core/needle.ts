@@ -1,0 +1,122 @@
+/**
+ * A query searched in raw UTF-8 bytes, ignoring case, near the speed of `Buffer.indexOf`: decoding the bytes to
+ * a string first costs 3–5× that, and `indexOf` is case-sensitive (docs/performance.md, B6). So:
+ * - an ASCII query with a stretch that case cannot change (digits, punctuation: most ids) of 8 bytes or more is
+ *   found with one native `indexOf` of that stretch, each hit then checked against the whole query;
+ * - any other ASCII query, with a case-folding Horspool scan in JavaScript (one pass, skipping by the query's
+ *   length);
+ * - a non-ASCII query, with native `indexOf` of each case variant of its best anchor (at most four), its hits
+ *   being candidates for the caller to confirm.
+ */
+export class Needle {
+  /** The query in lower case. */
+  readonly lower: string;
+  /** True when every hit reported is a whole match (an ASCII query); otherwise hits are candidates to confirm. */
+  readonly exact: boolean;
+  private readonly anchors: readonly Buffer[];
+  /** Bytes of the query before the anchor. */
+  private readonly anchorOffset: number;
+  private readonly lowerBytes: Buffer;
+  /** The Horspool skip for each byte, when the query is scanned in JavaScript. */
+  private readonly skip: Int32Array | undefined;
+
+  constructor(query: string) {
+    this.lower = query.toLowerCase();
+    this.lowerBytes = Buffer.from(this.lower, 'utf8');
+    // eslint-disable-next-line no-control-regex -- ASCII is the point
+    this.exact = /^[\u0000-\u007f]*$/.test(query);
+    const chars = [...query];
+    const variants = chars.map((c) => caseVariants(c).length);
+    const invariant = bestAnchor(variants, 1);
+    const native = invariant.end - invariant.start >= Math.min(MIN_NATIVE_ANCHOR, chars.length);
+    const { start, end } = native ? invariant : bestAnchor(variants, MAX_VARIANTS);
+    this.skip = this.exact && !native ? horspoolSkip(this.lowerBytes) : undefined;
+    this.anchors = expand(chars.slice(start, end)).map((s) => Buffer.from(s, 'utf8'));
+    this.anchorOffset = Buffer.byteLength(chars.slice(0, start).join(''), 'utf8');
+  }
+
+  /**
+   * Calls `hit(offset)` for each place in `bytes` where the query may start: exactly where it starts for an
+   * exact needle, otherwise where its anchor was found (the caller confirms). Offsets are not in order.
+   */
+  forEachHit(bytes: Buffer, hit: (offset: number) => void): void {
+    if (this.skip) {
+      this.horspool(bytes, this.skip, hit);
+      return;
+    }
+    const length = this.lowerBytes.length;
+    for (const anchor of this.anchors) {
+      for (let at = bytes.indexOf(anchor); at >= 0; at = bytes.indexOf(anchor, at + 1)) {
+        if (!this.exact) hit(at);
+        else {
+          const start = at - this.anchorOffset;
+          if (start >= 0 && start + length <= bytes.length && this.asciiEqualAt(bytes, start)) hit(start);
+        }
+      }
+    }
+  }
+
+  private horspool(bytes: Buffer, skip: Int32Array, hit: (offset: number) => void): void {
+    const pattern = this.lowerBytes;
+    const m = pattern.length;
+    const last = pattern[m - 1];
+    const stop = bytes.length - m;
+    for (let i = 0; i <= stop; ) {
+      const c = bytes[i + m - 1];
+      if (FOLD[c] === last && this.asciiEqualAt(bytes, i)) hit(i);
+      i += skip[c];
+    }
+  }
+
+  private asciiEqualAt(bytes: Buffer, start: number): boolean {
+    const lower = this.lowerBytes;
+    for (let i = 0; i < lower.length; i++) if (FOLD[bytes[start + i]] !== lower[i]) return false;
+    return true;
+  }
+}
+
+/** Below this, one native scan of a case-free stretch has too many false hits to beat the JavaScript scan. */
+const MIN_NATIVE_ANCHOR = 8;
+
+/** ASCII upper case to lower case, every other byte as it is. */
+const FOLD = Uint8Array.from({ length: 256 }, (_, c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+
+/** How far the window moves when its last byte is `c`: from c's last place in the pattern (either case) to its end. */
+function horspoolSkip(pattern: Uint8Array): Int32Array {
+  const m = pattern.length;
+  const skip = new Int32Array(256).fill(m);
+  for (let i = 0; i < m - 1; i++) {
+    const c = pattern[i];
+    skip[c] = m - 1 - i;
+    if (c >= 0x61 && c <= 0x7a) skip[c - 0x20] = m - 1 - i;
+  }
+  return skip;
+}
+
+/** The spellings of one character that ignore-case matching treats as equal to it. */
+function caseVariants(c: string): string[] {
+  const lower = c.toLowerCase();
+  return [...new Set([c, lower, c.toUpperCase()])].filter((v) => [...v].length === 1 && v.toLowerCase() === lower);
+}
+
+const MAX_VARIANTS = 4;
+
+/** The longest run of characters whose variants multiply to at most `max` (the earliest on a tie). */
+function bestAnchor(variantCounts: readonly number[], max: number): { start: number; end: number } {
+  let best = { start: 0, end: 0 };
+  let start = 0;
+  let product = 1;
+  for (let end = 0; end < variantCounts.length; end++) {
+    product *= variantCounts[end];
+    while (product > max) product /= variantCounts[start++];
+    if (end + 1 - start > best.end - best.start) best = { start, end: end + 1 };
+  }
+  return best;
+}
+
+/** Every spelling of `chars` with each character in each of its case variants. */
+function expand(chars: readonly string[]): string[] {
+  let out = [''];
+  for (const c of chars) out = out.flatMap((prefix) => caseVariants(c).map((v) => prefix + v));
+  return out;
+}
