@@ -88,6 +88,7 @@ describe('pivots from IDs in a real VS Code', function () {
     const event = loadedEvent();
     const long = `${'x'.repeat(10_001)} ${event.correlationId}`;
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `corr ${event.correlationId}\nversion 1.90.0 sha 0384569\n${long}` });
+    await vscode.window.showTextDocument(doc);
     const md = await hoverAt(doc.uri, new vscode.Position(0, 8));
     const opens = commandLinks(md.value).filter((l) => l.command === 'timelineViewer.openEventById');
     assert.equal(opens.length, Math.min(5, pismo.timeline.related(event.correlationId ?? '').length));
@@ -218,12 +219,13 @@ describe('pivots from IDs in a real VS Code', function () {
       const target = demoPismoEvent(350);
       assert.equal(pismo.timeline.event(target.id), undefined, 'the event should not be loaded yet');
       const doc = await vscode.workspace.openTextDocument({ language: 'log', content: `ERROR retry failed for ${target.id}` });
-      const editor = await vscode.window.showTextDocument(doc);
-      const at = doc.getText().indexOf(target.id) + 3;
-      editor.selection = new vscode.Selection(0, at, 0, at);
+      await vscode.window.showTextDocument(doc);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 10);
+      const link = links.find((l) => doc.getText(l.range) === target.id)?.target;
+      assert.ok(link?.scheme === 'command', 'no link on the event id');
       const shown = inspectorShows(target.label);
-      // what Ctrl+Click runs: VS Code opens the link under the cursor
-      await vscode.commands.executeCommand('editor.action.openLink');
+      // what a Ctrl+Click on the link runs: its command with its arguments
+      await vscode.commands.executeCommand(link.path, ...(JSON.parse(link.query) as unknown[]));
       await shown;
       assert.ok(pismo.timeline.event(target.id), 'the page holding the event was loaded');
     });
