@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../../src/core/markdown';
 import { RawPage } from '../../src/core/rawPage';
 import { sortKey } from '../../src/core/time';
 import { PismoTimeline } from '../../src/demo/pismoData';
+import { SPANNING_CORRELATION_ID } from '../../src/demo/findScenarios';
 import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
 import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';
@@ -237,6 +238,16 @@ describe('pivots from IDs in a real VS Code', function () {
       const uri = vscode.Uri.parse(`${vscode.env.uriScheme}://timeline-viewer.timeline-viewer/event?connection=demo-pismo&event=${encodeURIComponent(target.id)}`);
       assert.equal(await api.uriHandler.follow(uri), 'opened');
       await shown;
+    });
+
+    it('a link to a correlation id finds its chain across pages and opens the newest event', async () => {
+      const chain = [3, 150, 260].map(demoPismoEvent);
+      assert.ok(chain.every((e) => e.correlationId === SPANNING_CORRELATION_ID));
+      const shown = inspectorShows(chain[0].label);
+      const uri = vscode.Uri.parse(`${vscode.env.uriScheme}://timeline-viewer.timeline-viewer/event?connection=demo-pismo&correlation=${SPANNING_CORRELATION_ID}`);
+      assert.equal(await api.uriHandler.follow(uri), 'opened');
+      await shown;
+      assert.deepEqual(pismo.timeline.related(SPANNING_CORRELATION_ID).map((e) => e.id), chain.map((e) => e.id));
     });
 
     it('Find Selection in Timeline finds a correlation chain across pages', async () => {
