@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import { PismoTimeline } from '../../../src/demo/pismoData';
+import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../../src/demo/server';
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { activateExtension, idle, nextRender, until } from '../util';
 
 /**
  * Pivots as a user meets them: the hover on a correlation id in a log file, and what a link to an event opens
- * (the inspector, its ID values underlined as links). Expects the demo to have been tried.
+ * from a page not loaded yet (Find's results in the tree, the event in the inspector, its ID values underlined).
  */
 export async function runPivotScenes(given?: TimelineViewerApi): Promise<void> {
   const api = given ?? (await activateExtension());
@@ -34,12 +36,16 @@ export async function runPivotScenes(given?: TimelineViewerApi): Promise<void> {
   await snap('pivot-hover');
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const link = await vscode.commands.executeCommand<string>('timelineViewer.copyLinkToEvent', { connectionId: pismo.connection.id, eventId: chained.id });
-  const shown = until(vscode.window.tabGroups.onDidChangeTabs, () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === chained.label)), 'the linked event');
+  // a link to an event on a page not loaded yet, as a colleague would send it: Find reads on, then the inspector opens
+  const item = JSON.parse(new PismoTimeline(DEFAULT_SEED, DEFAULT_EVENT_COUNT).event(450).text) as Record<string, string>;
+  const label = `${item.category} · ${item.type}`;
+  const shown = until(vscode.window.tabGroups.onDidChangeTabs, () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === label)), 'the linked event');
+  const link = `${vscode.env.uriScheme}://timeline-viewer.timeline-viewer/event?connection=${pismo.connection.id}&event=${encodeURIComponent(item.tenant_account_timestamp)}`;
   await api.uriHandler.follow(vscode.Uri.parse(link));
   await shown;
+  const linked = pismo.timeline.event(item.tenant_account_timestamp);
   // shown once more to await the page's render report before the picture
-  await nextRender(api.eventPanels.show(chained, pismo.connection.name));
+  if (linked) await nextRender(api.eventPanels.show(linked, pismo.connection.name));
   await snap('pivot-link-result');
 }
 
