@@ -2,7 +2,7 @@
  * B6: finding a string in 100,000 loaded events (a Search over the Timeline, matches sorted) against
  * `Buffer.indexOf` of the same string over the same raw page bytes, every occurrence.
  * B7: a Search that reads 100 demo pages against the same 100 pages read back to back by a Timeline on the
- * same HttpClient, nothing searched: searching must not slow paging down. Rounds alternate which goes first.
+ * same HttpClient, nothing searched: searching must not slow paging down. The two are interleaved page by page.
  */
 import { Search } from '../src/core/find';
 import type { TimelineSource } from '../src/core/source';
@@ -101,34 +101,56 @@ export async function benchFind(bodies: readonly Buffer[], events: number, round
   };
 }
 
-/** Reads `pages` pages with a fresh Timeline over `source`, searching them or not; the time in ms. */
-async function readPages(source: TimelineSource, pages: number, search: boolean): Promise<number> {
-  const timeline = newTimeline(source);
-  const t0 = performance.now();
-  if (search) {
-    const result = await new Search(timeline, ABSENT, () => timeline.loadMore()).run(pages);
-    if (result.matches.length !== 0) throw new Error('the absent query was found');
-  } else {
-    await loadUntil(timeline, { pages });
+/**
+ * One round: two fresh Timelines on the same source (one HttpClient), one searched and one not, reading the same
+ * pages interleaved page by page with alternating order, so drift and the machine's other load weigh on both.
+ */
+async function round(source: TimelineSource, pages: number, searchFirst: boolean): Promise<{ searchMs: number; readMs: number }> {
+  const plain = newTimeline(source);
+  const searched = newTimeline(source);
+  const search = new Search(searched, ABSENT, () => searched.loadMore());
+  const ms = { searchMs: 0, readMs: 0 };
+  try {
+    for (let p = 0; p < pages; p++) {
+      const steps = [
+        async (): Promise<void> => {
+          const t0 = performance.now();
+          await search.run(1);
+          ms.searchMs += performance.now() - t0;
+        },
+        async (): Promise<void> => {
+          const t0 = performance.now();
+          await plain.loadMore();
+          ms.readMs += performance.now() - t0;
+        },
+      ];
+      if ((p % 2 === 0) !== searchFirst) steps.reverse();
+      for (const step of steps) await step();
+    }
+  } finally {
+    search.dispose();
   }
-  const ms = performance.now() - t0;
-  if (timeline.pageCount !== pages) throw new Error(`read ${timeline.pageCount} of ${pages} pages`);
+  if (plain.pageCount !== pages || searched.pageCount !== pages) throw new Error(`read ${plain.pageCount} and ${searched.pageCount} of ${pages} pages`);
+  if (search.matches.length !== 0 || search.eventsScanned !== searched.eventCount) throw new Error('the search did not scan every event');
   return ms;
 }
 
 export async function benchFindPaging(server: DemoServer, pages: number, rounds: number): Promise<FindPagingResult> {
   const { source, http } = realSource(server);
   try {
-    await readPages(source, Math.min(pages, 5), true); // warm-up
-    await readPages(source, Math.min(pages, 5), false);
-    const searched: number[] = [];
-    const plain: number[] = [];
+    await round(source, Math.min(pages, 5), true); // warm-up
+    const results: { searchMs: number; readMs: number }[] = [];
     for (let r = 0; r < rounds; r++) {
-      const order = r % 2 ? [false, true] : [true, false];
-      for (const search of order) (search ? searched : plain).push(await readPages(source, pages, search));
-      log(`  B7 round ${r + 1}/${rounds}: search ${searched[r].toFixed(0)} ms, read ${plain[r].toFixed(0)} ms`);
+      const result = await round(source, pages, r % 2 === 0);
+      results.push(result);
+      log(`  B7 round ${r + 1}/${rounds}: search ${result.searchMs.toFixed(0)} ms, read ${result.readMs.toFixed(0)} ms`);
     }
-    return { ratio: median(searched.map((s, i) => s / plain[i])), searchMs: median(searched), readMs: median(plain), pages };
+    return {
+      ratio: median(results.map((r) => r.searchMs / r.readMs)),
+      searchMs: median(results.map((r) => r.searchMs)),
+      readMs: median(results.map((r) => r.readMs)),
+      pages,
+    };
   } finally {
     await http.close();
   }

@@ -35,6 +35,8 @@ export class Search {
   private lastEnd: SearchEnd | undefined;
   private lastError: TimelineError | undefined;
   private readonly stopListening: () => void;
+  /** Stops the run in flight when the search is replaced or cleared. */
+  private readonly stopped = new AbortController();
 
   /**
    * @param load reads the next page(s) as Load more does; a failure is left on `timeline.error`
@@ -91,6 +93,8 @@ export class Search {
   async run(maxPages: number, signal?: AbortSignal): Promise<SearchResult> {
     this.running = true;
     this.lastError = undefined;
+    // Cancel stops the page in flight; a replaced search only stops after it (its successor may share that page).
+    const cancelled = signal ? AbortSignal.any([signal, this.stopped.signal]) : this.stopped.signal;
     const cancel = (): void => this.timeline.cancel();
     signal?.addEventListener('abort', cancel);
     let end: SearchEnd | undefined;
@@ -98,7 +102,7 @@ export class Search {
       for (let pages = 0; end === undefined; ) {
         if (this.idFound) end = 'found';
         else if (!this.timeline.hasMore) end = 'end';
-        else if (signal?.aborted) end = 'cancelled';
+        else if (cancelled.aborted) end = 'cancelled';
         else if (pages >= maxPages) end = 'maxPages';
         else {
           const before = this.timeline.pageCount;
@@ -108,7 +112,7 @@ export class Search {
           const error = this.timeline.error;
           if (error) {
             this.lastError = error;
-            end = error.kind === 'cancelled' || signal?.aborted ? 'cancelled' : 'error';
+            end = error.kind === 'cancelled' || cancelled.aborted ? 'cancelled' : 'error';
           } else if (this.timeline.pageCount === before && this.timeline.hasMore) {
             end = 'cancelled'; // nothing read and nothing said: never spin
           }
@@ -123,8 +127,10 @@ export class Search {
     return { matches: this.found, pagesRead: this.read, complete: this.complete, end: end ?? 'cancelled', error: this.lastError };
   }
 
+  /** Stops listening, and stops a run in flight after its current page (what it read stays loaded). */
   dispose(): void {
     this.stopListening();
+    this.stopped.abort();
   }
 
   private scanAll(events: Iterable<TimelineEvent>): void {

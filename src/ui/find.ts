@@ -50,11 +50,11 @@ export class FindCommands {
     if (!targets) return undefined;
     const query = args.query ?? (await askQuery());
     if (query === undefined) return undefined;
-    if (query.trim() === '') {
+    if (typeof query !== 'string' || query.trim() === '') {
       void vscode.window.showErrorMessage(vscode.l10n.t('Type some text to find: an empty query would match every event.'));
       return undefined;
     }
-    const maxPages = args.maxPages ?? configuredMaxPages();
+    const maxPages = validMaxPages(args.maxPages) ?? configuredMaxPages();
     const outcomes: FindOutcome[] = [];
     for (const session of targets) {
       // Pages read refresh the connection through the session; a page also reports the search's progress.
@@ -70,10 +70,11 @@ export class FindCommands {
   }
 
   /** Goes on with a connection's search for another `maxPages` pages. */
-  async searchFurther(connectionId: string, maxPages = configuredMaxPages()): Promise<FindOutcome | undefined> {
+  async searchFurther(connectionId: string, maxPages?: number): Promise<FindOutcome | undefined> {
     const session = this.sessions.get(connectionId);
     const search = session && searchOf(session.timeline);
-    return session && search ? this.run(session, search, maxPages) : undefined;
+    if (!session || !search || search.isRunning) return undefined;
+    return this.run(session, search, validMaxPages(maxPages) ?? configuredMaxPages());
   }
 
   clear(target: { session: Session } | string): void {
@@ -169,6 +170,9 @@ async function prefill(): Promise<string | undefined> {
 
 /** `timelineViewer.find.maxPages`, bounded: a workspace's settings must not send a search through endless pages. */
 function configuredMaxPages(): number {
-  const value = vscode.workspace.getConfiguration('timelineViewer').get<number>('find.maxPages', DEFAULT_MAX_PAGES);
-  return Number.isInteger(value) && value > 0 ? Math.min(value, MAX_MAX_PAGES) : DEFAULT_MAX_PAGES;
+  return validMaxPages(vscode.workspace.getConfiguration('timelineViewer').get<unknown>('find.maxPages')) ?? DEFAULT_MAX_PAGES;
+}
+
+function validMaxPages(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_MAX_PAGES) : undefined;
 }

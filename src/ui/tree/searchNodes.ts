@@ -22,7 +22,8 @@ export class SearchResultsNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const { search } = this;
-    const item = new vscode.TreeItem(`"${displayText(search.query, 40)}"`, vscode.TreeItemCollapsibleState.Expanded);
+    // short, so the counts beside it stay visible in a narrow side bar; the tooltip has the whole query
+    const item = new vscode.TreeItem(`"${displayText(search.query, 12)}"`, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `search:${this.session.connection.id}`;
     item.contextValue = search.isRunning ? 'searchResults.running' : 'searchResults';
     item.iconPath = new vscode.ThemeIcon(search.isRunning ? 'loading~spin' : 'search');

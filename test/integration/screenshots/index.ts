@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { reindentJson } from '../../../src/core/jsonFormat';
 import { rawText } from '../../../src/core/rawPage';
+import { SPANNING_CORRELATION_ID } from '../../../src/demo/findScenarios';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
 import { snap } from '../scenes';
 import { runPivotScenes } from './pivot';
@@ -31,6 +32,13 @@ export async function run(): Promise<void> {
   const shown = events.find((n) => rawText(n.event.raw).includes('12345678901234567890')) ?? events[0];
   await api.treeView.reveal(shown, { select: true, focus: true, expand: true });
   await snap('tree');
+
+  // Find: the results node at the top of the connection, with its matches and Search further (stopped at maxPages).
+  await vscode.commands.executeCommand('timelineViewer.find', { connectionId: demo.session.connection.id, query: SPANNING_CORRELATION_ID, maxPages: 2 });
+  const results = api.tree.getChildren(demo)[0];
+  await api.treeView.reveal(results, { select: true, focus: true, expand: true });
+  await snap('find-results');
+  await vscode.commands.executeCommand('timelineViewer.clearFind', demo.session.connection.id);
 
   // Both demo connections collapsed but TalentLMS, whose categories come from the platform's own table.
   await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');

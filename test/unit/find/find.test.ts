@@ -8,6 +8,7 @@ import { Timeline } from '../../../src/core/timeline';
 import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../../src/demo/findScenarios';
 import { type DemoServer, startDemoServer } from '../../../src/demo/server';
 import { PismoSource } from '../../../src/sources/pismo';
+import { TalentLmsSource } from '../../../src/sources/talentlms';
 
 /** 26 pages of 100 events. */
 const EVENTS = 2600;
@@ -104,6 +105,19 @@ describe('Search: find across pages against the demo server', () => {
     assert.equal(timeline.isLoading, false);
   });
 
+  it('a replaced search stops after its page and leaves the timeline to the next one', async () => {
+    const timeline = fresh();
+    const first = new Search(timeline, LAST_PAGE_CORRELATION_ID, loader(timeline));
+    const running = first.run(100);
+    first.dispose();
+    const ended = await running;
+    assert.equal(ended.end, 'cancelled');
+    assert.ok(timeline.pageCount <= 1, `${timeline.pageCount} pages`);
+    const second = await new Search(timeline, SPANNING_CORRELATION_ID, loader(timeline)).run(2);
+    assert.equal(second.end, 'maxPages');
+    assert.equal(timeline.error, undefined);
+  });
+
   it('stops at the memory budget with a sentence, keeping what was loaded; dropping a timeline frees its share', async () => {
     const budget = new LoadBudget(() => ({ maxBytes: Number.POSITIVE_INFINITY, maxEvents: 250 }));
     const timeline = fresh(budget);
@@ -126,6 +140,19 @@ describe('Search: find across pages against the demo server', () => {
     await timeline.loadMore();
     await assert.rejects(timeline.loadMore(), /MB of events are loaded in this window/);
     assert.equal(timeline.pageCount, 1);
+  });
+
+  it('finds TalentLMS events by the label the platform gives their type, on every page', async () => {
+    const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, redactor: new Redactor() });
+    clients.push(http);
+    const source = new TalentLmsSource({ baseUrl: new URL(server.url), http, apiKey: async () => server.token, apiVersion: '2025-01-01' });
+    const timeline = new Timeline(source, { limit: LIMIT, maxEmptyPages: 10 });
+    const result = await new Search(timeline, 'user COMPLETED course', loader(timeline)).run(100);
+    assert.equal(result.end, 'end');
+    assert.equal(result.pagesRead, server.talentEventCount / LIMIT);
+    const expected = [...timeline.events()].filter((e) => e.type === 'course_completion');
+    assert.ok(expected.length > 1);
+    assert.deepEqual(new Set(result.matches.map((e) => e.id)), new Set(expected.map((e) => e.id)));
   });
 
   /** The id of the first event of page `n` (1-based), read with a timeline of its own. */

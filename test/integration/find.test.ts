@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../src/demo/findScenarios';
+import type { TimelineViewerApi } from '../../src/extension';
+import type { FindOutcome } from '../../src/ui/find';
+import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { SearchResultsNode } from '../../src/ui/tree/searchNodes';
+import { activateExtension, EXTENSION_ID, idle } from './util';
+
+/** The demo's Pismo timeline: 5,000 events, 50 pages of 100. */
+const DEMO_PAGES = 50;
+
+describe('Find in a real VS Code', () => {
+  let api: TimelineViewerApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await vscode.commands.executeCommand('timelineViewer.tryDemo');
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('timelineViewer.clearFind', 'demo-pismo');
+  });
+
+  it('is on the view\'s title bar and on each connection', () => {
+    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus as Record<string, { command: string; when?: string }[]>;
+    assert.ok(menus['view/title'].some((m) => m.command === 'timelineViewer.find'));
+    assert.ok(menus['view/item/context'].some((m) => m.command === 'timelineViewer.find' && m.when?.includes('viewItem =~ /^connection/')));
+  });
+
+  it('from the title bar, finds the id on the clipboard on the last page of a fresh connection', async () => {
+    const demo = await fresh(api);
+    await vscode.env.clipboard.writeText(LAST_PAGE_CORRELATION_ID);
+    // As the title bar runs it: no arguments. Pick the connection, then accept the query prefilled from the clipboard.
+    const outcome = await answerPrompts(vscode.commands.executeCommand<FindOutcome | undefined>('timelineViewer.find'));
+    assert.ok(outcome, 'the find was dismissed');
+    assert.equal(outcome.complete, true);
+    assert.equal(outcome.pagesRead, DEMO_PAGES - 1);
+    assert.equal(demo.session.timeline.pageCount, DEMO_PAGES);
+    assert.equal(outcome.matches.length, 1);
+    const match = demo.session.timeline.event(outcome.matches[0]);
+    assert.equal(match?.correlationId, LAST_PAGE_CORRELATION_ID);
+
+    const results = resultsOf(api, demo);
+    assert.equal(String(results.toTreeItem().label), `"${LAST_PAGE_CORRELATION_ID.slice(0, 11)}…"`);
+    assert.ok(String(results.toTreeItem().tooltip).includes(LAST_PAGE_CORRELATION_ID));
+    assert.equal(results.toTreeItem().description, `1 match · ${DEMO_PAGES} pages searched`);
+    const rows = results.children().filter((n) => is(n, 'event')) as EventNode[];
+    assert.deepEqual(rows.map((n) => n.event.id), outcome.matches);
+    assert.notEqual(rows[0].toTreeItem().id, rows[0].categoryNode.eventNode(rows[0].event).toTreeItem().id, 'a result row reuses its category row\'s id');
+    // the first match is revealed and selected in its category
+    const selected = api.treeView.selection[0] as EventNode | undefined;
+    assert.equal(selected?.event.id, outcome.matches[0]);
+    assert.equal(is(selected?.parent, 'category'), true);
+  });
+
+  it('runs scripted without prompts, stops at maxPages, and Search further goes on from there', async () => {
+    const demo = await fresh(api);
+    const first = await vscode.commands.executeCommand<FindOutcome>('timelineViewer.find', { connectionId: 'demo-pismo', query: SPANNING_CORRELATION_ID, maxPages: 1 });
+    assert.deepEqual([first.pagesRead, first.complete, first.matches.length], [1, false, 2]);
+    const further = resultsOf(api, demo).children().find((n) => is(n, 'searchFurther'));
+    assert.ok(further, 'no Search further node');
+    const command = further.toTreeItem().command!;
+    const next = await vscode.commands.executeCommand<FindOutcome>(command.command, ...(command.arguments ?? []), 1);
+    assert.deepEqual([next.pagesRead, next.matches.length], [2, 3]);
+    assert.equal(demo.session.timeline.pageCount, 3);
+  });
+
+  it('Show Related Events finds the chain on pages not yet loaded', async () => {
+    const demo = await fresh(api);
+    const node = eventWith(api, demo, SPANNING_CORRELATION_ID);
+    assert.equal(demo.session.timeline.related(SPANNING_CORRELATION_ID).length, 1, 'the chain should start with one loaded event');
+    const outcome = await vscode.commands.executeCommand<FindOutcome>('timelineViewer.showRelated', node);
+    assert.equal(outcome.matches.length, 3);
+    assert.deepEqual(demo.session.timeline.related(SPANNING_CORRELATION_ID).map((e) => e.id), outcome.matches);
+    assert.equal(outcome.complete, true);
+    const rows = resultsOf(api, demo).children().filter((n) => is(n, 'event')) as EventNode[];
+    assert.deepEqual(rows.map((r) => r.event.type), ['CANCELLATION', 'CREATE', 'AUTHORIZE']);
+  });
+
+  it('Clear removes the results and keeps every page read', async () => {
+    const demo = await fresh(api);
+    await vscode.commands.executeCommand('timelineViewer.find', { connectionId: 'demo-pismo', query: SPANNING_CORRELATION_ID, maxPages: 2 });
+    const results = resultsOf(api, demo);
+    await vscode.commands.executeCommand('timelineViewer.clearFind', results);
+    assert.equal(api.tree.getChildren(demo).some((n) => is(n, 'searchResults')), false);
+    assert.equal(demo.session.timeline.pageCount, 3);
+  });
+});
+
+/** The demo's Pismo connection, refreshed to its first page. */
+async function fresh(api: TimelineViewerApi): Promise<ConnectionNode> {
+  const demo = api.tree.getChildren().find((n) => is(n, 'connection') && (n as ConnectionNode).session.connection.id === 'demo-pismo') as ConnectionNode;
+  assert.ok(demo, 'no Demo · Pismo connection');
+  await vscode.commands.executeCommand('timelineViewer.refresh', demo);
+  api.tree.getChildren(demo);
+  await idle(demo.session);
+  return demo;
+}
+
+function resultsOf(api: TimelineViewerApi, demo: ConnectionNode): SearchResultsNode {
+  const first = api.tree.getChildren(demo)[0];
+  assert.ok(is(first, 'searchResults'), 'the results node is not first under the connection');
+  return first as SearchResultsNode;
+}
+
+function eventWith(api: TimelineViewerApi, demo: ConnectionNode, correlationId: string): EventNode {
+  for (const category of api.tree.getChildren(demo).filter((n): n is CategoryNode => is(n, 'category'))) {
+    const found = category.children().find((n): n is EventNode => is(n, 'event') && (n as EventNode).event.correlationId === correlationId);
+    if (found) return found;
+  }
+  throw new Error(`no loaded event with correlation id ${correlationId}`);
+}
+
+/** Accepts each prompt the command shows (the first item of a pick, the prefilled text of an input) until it settles. */
+async function answerPrompts<T>(running: Thenable<T>): Promise<T> {
+  let settled = false;
+  const done = Promise.resolve(running).finally(() => (settled = true));
+  while (!settled) {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+  return done;
+}
+
+/** A node's kind, from its context value as menus read it (the bundle's classes are not the tests'). */
+function is(node: TreeNode | undefined, kind: string): boolean {
+  const value = node?.toTreeItem().contextValue ?? '';
+  return value === kind || value.startsWith(`${kind}.`);
+}
