@@ -53,12 +53,23 @@ describe('pivots from IDs in a real VS Code', function () {
     const session = api.sessions.get('demo-pismo');
     assert.ok(session);
     pismo = session;
-    if (pismo.timeline.isFresh) void pismo.loadMore();
-    await idle(pismo);
-    assert.equal(pismo.timeline.error, undefined, pismo.timeline.error?.message);
+    await freshDemo(true);
   });
 
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  // the tests after these find the demo as Try the Demo leaves it: nothing loaded, no search
+  after(() => freshDemo(false));
+
+  /** The demo Pismo connection with no search and nothing loaded, or only its first page. */
+  async function freshDemo(load: boolean): Promise<void> {
+    await vscode.commands.executeCommand('timelineViewer.clearFind', 'demo-pismo');
+    await vscode.commands.executeCommand('timelineViewer.refresh', api.tree.connectionNode(pismo));
+    if (!load) return;
+    void pismo.loadMore();
+    await idle(pismo);
+    assert.equal(pismo.timeline.error, undefined, pismo.timeline.error?.message);
+  }
 
   const loadedEvent = (): TimelineEvent => {
     const event = pismo.timeline.categories.flatMap((c) => c.events).find((e) => e.correlationId);
@@ -216,6 +227,8 @@ describe('pivots from IDs in a real VS Code', function () {
   });
 
   describe('with Find', () => {
+    beforeEach(() => freshDemo(true));
+
     it('a document link runs Find and opens an event from a page not loaded yet', async () => {
       const target = demoPismoEvent(350);
       assert.equal(pismo.timeline.event(target.id), undefined, 'the event should not be loaded yet');
