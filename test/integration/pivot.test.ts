@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../src/core/event';
 import { escapeMarkdown } from '../../src/core/markdown';
@@ -26,7 +29,8 @@ function commandLinks(markdown: string): { command: string; args: unknown[] }[] 
 async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.MarkdownString> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   const ours = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('timelineViewer.pivot'));
-  assert.ok(ours, `no Timeline hover at ${position.line}:${position.character}`);
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  assert.ok(ours, `no Timeline hover at ${position.line}:${position.character} of ${doc?.languageId} "${doc?.lineAt(position.line).text.slice(0, 80)}"; got ${JSON.stringify(hovers)}`);
   return ours;
 }
 
@@ -34,6 +38,19 @@ async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<vsco
 function inspectorShows(label: string): Promise<vscode.Tab> {
   const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === label);
   return until(vscode.window.tabGroups.onDidChangeTabs, find, `the inspector to show "${label}"`);
+}
+
+let files = 0;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-pivot-'));
+
+/**
+ * A file on disk (a log, or text), opened: each test gets its own, where reused untitled documents could let a hover
+ * be computed on the previous test's text.
+ */
+async function openFile(extension: 'log' | 'txt', content: string): Promise<vscode.TextDocument> {
+  const file = path.join(dir, `pivot-${++files}.${extension}`);
+  fs.writeFileSync(file, content);
+  return vscode.workspace.openTextDocument(vscode.Uri.file(file));
 }
 
 /** The demo's Pismo event at `index` (index 0 newest), as the server builds it, without loading it. */
@@ -59,7 +76,10 @@ describe('pivots from IDs in a real VS Code', function () {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   // the tests after these find the demo as Try the Demo leaves it: nothing loaded, no search
-  after(() => freshDemo(false));
+  after(async () => {
+    await freshDemo(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   /** The demo Pismo connection with no search and nothing loaded, or only its first page. */
   async function freshDemo(load: boolean): Promise<void> {
@@ -80,7 +100,7 @@ describe('pivots from IDs in a real VS Code', function () {
   it('a hover on an event id in a log file shows the loaded event and opens it', async () => {
     const event = loadedEvent();
     const line = `2025-06-30T21:14:05Z INFO webhook handled event=${event.id} ok`;
-    const doc = await vscode.workspace.openTextDocument({ language: 'log', content: `first line\n${line}\n` });
+    const doc = await openFile('log', `first line\n${line}\n`);
     await vscode.window.showTextDocument(doc);
     const md = await hoverAt(doc.uri, new vscode.Position(1, line.indexOf(event.id) + 5));
 
@@ -99,7 +119,7 @@ describe('pivots from IDs in a real VS Code', function () {
   it('a hover on a correlation id lists its loaded chain; none on other lines or long lines', async () => {
     const event = loadedEvent();
     const long = `${'x'.repeat(10_001)} ${event.correlationId}`;
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `corr ${event.correlationId}\nversion 1.90.0 sha 0384569\n${long}` });
+    const doc = await openFile('txt', `corr ${event.correlationId}\nversion 1.90.0 sha 0384569\n${long}`);
     await vscode.window.showTextDocument(doc);
     const md = await hoverAt(doc.uri, new vscode.Position(0, 8));
     const opens = commandLinks(md.value).filter((l) => l.command === 'timelineViewer.openEventById');
@@ -135,7 +155,7 @@ describe('pivots from IDs in a real VS Code', function () {
   it('document links cover the IDs of a log, each running Find in Timeline', async () => {
     const event = loadedEvent();
     const content = [`a ${event.correlationId} b`, `event ${event.id}`, 'talentlms event_id=48213', 'nothing 1.2.3 2021-01-01 0384569f'].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'log', content });
+    const doc = await openFile('log', content);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 10);
     const ours = links.filter((l) => l.target?.scheme === 'command' && l.target.path === 'timelineViewer.pivot');
     assert.deepEqual(ours.map((l) => doc.getText(l.range)), [event.correlationId, event.id, '48213']);
@@ -144,7 +164,7 @@ describe('pivots from IDs in a real VS Code', function () {
 
   it('no links or hovers when timelineViewer.links.enabled is off, or for other languages', async () => {
     const event = loadedEvent();
-    const doc = await vscode.workspace.openTextDocument({ language: 'log', content: `x ${event.correlationId}` });
+    const doc = await openFile('log', `x ${event.correlationId}`);
     const count = async () =>
       (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)).filter((l) => doc.getText(l.range) === event.correlationId).length;
     const config = vscode.workspace.getConfiguration('timelineViewer.links');
@@ -232,7 +252,7 @@ describe('pivots from IDs in a real VS Code', function () {
     it('a document link runs Find and opens an event from a page not loaded yet', async () => {
       const target = demoPismoEvent(350);
       assert.equal(pismo.timeline.event(target.id), undefined, 'the event should not be loaded yet');
-      const doc = await vscode.workspace.openTextDocument({ language: 'log', content: `ERROR retry failed for ${target.id}` });
+      const doc = await openFile('log', `ERROR retry failed for ${target.id}`);
       await vscode.window.showTextDocument(doc);
       const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 10);
       const link = links.find((l) => doc.getText(l.range) === target.id)?.target;
@@ -266,7 +286,7 @@ describe('pivots from IDs in a real VS Code', function () {
     it('Find Selection in Timeline finds a correlation chain across pages', async () => {
       const target = demoPismoEvent(900);
       assert.ok(target.correlationId);
-      const doc = await vscode.workspace.openTextDocument({ language: 'log', content: `corr=${target.correlationId}` });
+      const doc = await openFile('log', `corr=${target.correlationId}`);
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(0, 5, 0, 5 + target.correlationId.length);
       // the selection is the query; the connection is given, as a script would (a person picks it)
