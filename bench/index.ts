@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
 import { type FindPagingResult, type FindResult, benchFind, benchFindPaging } from './find';
+import { type IdScanResult, benchIdScan } from './idShapes';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
 import { type StartupResult, benchStartup } from './startup';
@@ -18,7 +19,7 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b9: 1.5 };
 
 interface Results {
   B1?: ThroughputResult;
@@ -28,6 +29,7 @@ interface Results {
   B5?: StartupResult;
   B6?: FindResult;
   B7?: FindPagingResult;
+  B9?: IdScanResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
@@ -42,7 +44,7 @@ function options(): { json: boolean; rounds: number; events: number; b1Pages: nu
       'b7-pages': { type: 'string', default: '100' },
       'vscode-runs': { type: 'string', default: '3' },
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7' },
+      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7,B9' },
     },
   });
   return {
@@ -115,6 +117,10 @@ function rows(r: Results): Row[] {
     out.push({ id: 'B7', what: `find paging: a search reading ${b.pages} demo pages ÷ the same pages read back to back`, value: fmt.ratio(b.ratio), goal: `≤ ${GOALS.b7}`, met: b.ratio <= GOALS.b7 });
     out.push({ id: '', what: '  ms: search / read', value: `${fmt.ms(b.searchMs)} / ${fmt.ms(b.readMs)}`, goal: '', met: undefined });
   }
+  if (r.B9) {
+    out.push({ id: 'B9', what: `IDs in a ${fmt.mb(r.B9.bytes)} log: findIds ÷ one bare UUID regex pass (${fmt.int(r.B9.ids)} IDs)`, value: fmt.ratio(r.B9.ratio), goal: `≤ ${GOALS.b9}`, met: r.B9.ratio <= GOALS.b9 });
+    out.push({ id: '', what: '  ms: findIds / bare regex', value: `${fmt.ms(r.B9.scanMs)} / ${fmt.ms(r.B9.bareMs)}`, goal: '', met: undefined });
+  }
   return out;
 }
 
@@ -134,6 +140,7 @@ function summary(r: Results): Record<string, unknown> {
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
     B6: r.B6 && { ratio: r.B6.ratio, findMs: r.B6.findMs, indexOfMs: r.B6.indexOfMs, matches: r.B6.matches, events: r.B6.events, bytes: r.B6.bytes, wordRatio: r.B6.wordRatio, wordFindMs: r.B6.wordFindMs, wordIndexOfMs: r.B6.wordIndexOfMs },
     B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
+    B9: r.B9 && { ratio: r.B9.ratio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, bytes: r.B9.bytes, ids: r.B9.ids },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
@@ -177,6 +184,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.close();
+  }
+  if (opts.only.has('B9')) {
+    log('B9 ID shapes in a 10 MB log…');
+    results.B9 = benchIdScan(opts.rounds);
   }
   if (opts.only.has('B5')) {
     log('B5 start-up…');

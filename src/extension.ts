@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { idKindOf } from './core/idShapes';
 import { Redactor } from './core/redact';
 import { registerCommands } from './ui/commands';
 import { ConnectionStore } from './ui/connection';
@@ -17,6 +18,11 @@ import { offerToMoveSecrets } from './ui/settingsSecrets';
 import { createSource } from './ui/sources';
 import { TimelineStatusBar } from './ui/statusBar';
 import { TimelineTreeProvider } from './ui/tree/provider';
+import { copyEventLink } from './ui/links/copyLink';
+import { sessionOf } from './ui/links/eventTarget';
+import { Pivot } from './ui/links/pivot';
+import { registerPivots } from './ui/links/register';
+import type { EventUriHandler } from './ui/uriHandler';
 
 /** What activate() returns: the live objects, so integration tests can assert on the real tree. */
 export interface TimelineViewerApi {
@@ -31,6 +37,8 @@ export interface TimelineViewerApi {
   readonly documents: EventDocuments;
   /** Where the log channel writes, so tests can check what reached it. */
   readonly logUri: vscode.Uri;
+  /** Follows `vscode://…/event?…` links; tests call it as VS Code does. */
+  readonly uriHandler: EventUriHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
@@ -49,7 +57,19 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const eventPanels = new EventPanelManager(context.extensionUri, {
     openDocument: async (event) => void (await documents.open(event)),
     compareWith: (event) => documents.compare(event),
+    findId: async (value, event, connectionName) => {
+      const kind = idKindOf(value);
+      if (kind) await pivot.findNear(value.trim(), kind, sessionOf(sessions, event, connectionName));
+    },
+    copyLink: async (event, connectionName) => {
+      const session = sessionOf(sessions, event, connectionName);
+      await copyEventLink(context.extension.id, session && { session, event });
+    },
   });
+  const pivot = new Pivot(sessions, eventPanels, async (session) => {
+    await treeView.reveal(tree.connectionNode(session), { expand: true, focus: false, select: false });
+  });
+  const pivots = registerPivots({ extensionId: context.extension.id, sessions, documents, pivot });
 
   context.subscriptions.push(
     log,
@@ -66,13 +86,14 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
     ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
     ...registerFilterCommands({ sessions, tree, treeView }),
+    pivots.disposable,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),
   );
   // Not needed to show the view: checked once activation is done.
   setTimeout(() => void offerToMoveSecrets(secrets), 0);
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: pivots.uriHandler };
 }
 
 export function deactivate(): void {

@@ -45,9 +45,13 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
   /** Asks for a second loaded event and diffs the two. */
   async compare(event: TimelineEvent, connectionId = ''): Promise<void> {
     const other = await this.pickOther(event);
-    if (!other) return;
-    const title = vscode.l10n.t('{0} ↔ {1}', displayText(event.label, 60), displayText(other.event.label, 60));
-    await vscode.commands.executeCommand('vscode.diff', this.uriFor(event, connectionId), this.uriFor(other.event, other.connectionId), title);
+    if (other) await this.diff({ event, connectionId }, other);
+  }
+
+  /** The two events' JSON documents side by side in VS Code's diff editor. */
+  async diff(left: { event: TimelineEvent; connectionId: string }, right: { event: TimelineEvent; connectionId: string }): Promise<void> {
+    const title = vscode.l10n.t('{0} ↔ {1}', displayText(left.event.label, 60), displayText(right.event.label, 60));
+    await vscode.commands.executeCommand('vscode.diff', this.uriFor(left.event, left.connectionId), this.uriFor(right.event, right.connectionId), title);
   }
 
   /**

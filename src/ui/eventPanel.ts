@@ -14,6 +14,10 @@ export interface EventPanelHost {
   openDocument(event: TimelineEvent): Promise<void>;
   /** "Compare with…": pick another event and open vscode.diff. */
   compareWith(event: TimelineEvent): Promise<void>;
+  /** An ID-shaped value clicked in the JSON: Find in Timeline for it. */
+  findId(value: string, event: TimelineEvent, connectionName: string): Promise<void>;
+  /** "Copy Link to Event". */
+  copyLink(event: TimelineEvent, connectionName: string): Promise<void>;
 }
 
 /** One open panel and the event it shows. */
@@ -37,6 +41,7 @@ export const EVENT_PANEL_COMMANDS = {
   copyEventId: 'timelineViewer.eventPanel.copyEventId',
   copyCorrelationId: 'timelineViewer.eventPanel.copyCorrelationId',
   copyJson: 'timelineViewer.eventPanel.copyJson',
+  copyLink: 'timelineViewer.eventPanel.copyLink',
 } as const;
 
 const TITLE_MAX = 60;
@@ -106,6 +111,7 @@ export class EventPanelManager implements vscode.Disposable {
       vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyEventId, onEntry((e) => this.copyTarget(e, 'eventId'))),
       vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyCorrelationId, onEntry((e) => this.copyTarget(e, 'correlationId'))),
       vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyJson, onEntry((e) => this.copyTarget(e, 'json'))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyLink, onEntry((e) => this.host.copyLink(e.event, e.view.connectionName))),
     );
   }
 
@@ -178,6 +184,14 @@ export class EventPanelManager implements vscode.Disposable {
       case 'pin':
         this.pinEntry(entry);
         return;
+      case 'copyLink':
+        return this.host.copyLink(entry.event, entry.view.connectionName);
+      case 'findId': {
+        // the value is read from the extension's own copy of the JSON, never taken from the page
+        const value = entry.json.stringAt(message.at);
+        if (value !== undefined) await this.host.findId(value, entry.event, entry.view.connectionName);
+        return;
+      }
     }
   }
 

@@ -78,5 +78,7 @@ function pageStrings(): PageStrings {
     notJson: vscode.l10n.t('This text is not valid JSON; it is shown as received.'),
     filter: vscode.l10n.t('Filter keys and values'),
     matches: vscode.l10n.t('{0} matches', '{0}'),
+    copyLink: vscode.l10n.t('Copy Link to Event'),
+    findInTimeline: vscode.l10n.t('Find in Timeline (Enter)'),
   };
 }

@@ -79,6 +79,12 @@ export class EventJson {
     return value && index && formatJsonPath(index.path(value));
   }
 
+  /** The decoded string at `at`; undefined when the value there is not a string. */
+  stringAt(at: number): string | undefined {
+    const value = this.lookup(at);
+    return value?.kind === 'string' ? decodeJsonString(this.text.slice(value.start, value.end)) : undefined;
+  }
+
   private lookup(at: number): JsonValueRef | undefined {
     return this.indexed()?.valueAt(at);
   }

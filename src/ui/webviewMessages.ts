@@ -45,7 +45,10 @@ export type PageMessage =
   | { readonly type: 'copyPath'; readonly at: number }
   | { readonly type: 'openDocument' }
   | { readonly type: 'compare' }
-  | { readonly type: 'pin' };
+  | { readonly type: 'pin' }
+  | { readonly type: 'copyLink' }
+  /** An ID-shaped string value (starting at `at`) was clicked: the extension runs Find in Timeline for it. */
+  | { readonly type: 'findId'; readonly at: number };
 
 /** What the page keeps with setState to re-render after a reload, without retainContextWhenHidden. */
 export interface PageState {
@@ -125,10 +128,12 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
         : undefined;
     case 'copyValue':
     case 'copyPath':
+    case 'findId':
       return isOffset(value.at) ? { type: value.type, at: value.at } : undefined;
     case 'openDocument':
     case 'compare':
     case 'pin':
+    case 'copyLink':
       return { type: value.type };
     default:
       return undefined;
@@ -180,4 +185,6 @@ export interface PageStrings {
   readonly filter: string;
   /** {0}: count */
   readonly matches: string;
+  readonly copyLink: string;
+  readonly findInTimeline: string;
 }

@@ -32,6 +32,7 @@ function render(state: PageState): void {
     openDocument: () => vscode.postMessage({ type: 'openDocument' }),
     compare: () => vscode.postMessage({ type: 'compare' }),
     pin: () => vscode.postMessage({ type: 'pin' }),
+    copyLink: () => vscode.postMessage({ type: 'copyLink' }),
   });
   const json = state.event.json;
   let view: JsonView | undefined;
@@ -41,6 +42,7 @@ function render(state: PageState): void {
     view = new JsonView(json, parseJsonTree(json), strings, {
       copyValue: (at) => vscode.postMessage({ type: 'copyValue', at }),
       copyPath: (at) => vscode.postMessage({ type: 'copyPath', at }),
+      findId: (at) => vscode.postMessage({ type: 'findId', at }),
     });
     const tree = view;
     area.append(installFilter(tree, strings), tree.element);

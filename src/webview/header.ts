@@ -9,6 +9,7 @@ export interface HeaderActions {
   openDocument(): void;
   compare(): void;
   pin(): void;
+  copyLink(): void;
 }
 
 /** A header field longer than this is cut on screen (the copy buttons still copy it whole). */
@@ -60,6 +61,7 @@ export function renderHeader(view: EventView, pinned: boolean, strings: PageStri
   if (view.correlationId) add(strings.copyCorrelationId, () => actions.copy('correlationId'), true);
   add(strings.copyEventId, () => actions.copy('eventId'));
   add(strings.copyJson, () => actions.copy('json'));
+  add(strings.copyLink, () => actions.copyLink());
   add(strings.openDocument, () => actions.openDocument());
   add(strings.compare, () => actions.compare());
   const pin = add(strings.keepOpen, () => actions.pin());

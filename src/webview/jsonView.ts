@@ -1,12 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { JsonNode } from '../core/jsonTokens';
+import { idKindOf } from '../core/idShapes';
+import { decodeJsonString, type JsonNode } from '../core/jsonTokens';
 import type { PageStrings } from '../ui/webviewMessages';
 import { appendText, format, h } from './dom';
 
 export interface JsonViewActions {
   copyValue(at: number): void;
   copyPath(at: number): void;
+  /** An ID-shaped string value was clicked (or Enter pressed on its row). */
+  findId(at: number): void;
 }
 
 const INDENT = '  ';
@@ -184,7 +187,14 @@ export class JsonView {
       else if (!row.expanded) code.append(h('span', 'ellipsis', '…'), h('span', 'punct', close));
       else return; // the comma goes on the closing row
     } else {
-      code.append(this.token(`v-${node.kind}`, node.start, node.end, row.full));
+      const value = this.token(`v-${node.kind}`, node.start, node.end, row.full);
+      if (this.isId(node)) {
+        // a link in look and in name, but no href: the click goes to the extension as a findId message
+        value.classList.add('id-link');
+        value.dataset.action = 'findId';
+        value.title = this.strings.findInTimeline;
+      }
+      code.append(value);
     }
     if (!last) code.append(h('span', 'punct', ','));
   }
@@ -196,6 +206,16 @@ export class JsonView {
     appendText(span, this.text.slice(start, cut));
     if (cut < end) span.classList.add('truncated');
     return span;
+  }
+
+  /** A short string value shaped like a correlation id or an event id. */
+  private isId(node: JsonNode): boolean {
+    if (node.kind !== 'string' || node.end - node.start > 256) return false;
+    try {
+      return idKindOf(decodeJsonString(this.text.slice(node.start, node.end))) !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   private isLong(node: JsonNode): boolean {
@@ -332,6 +352,7 @@ export class JsonView {
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'copyValue') this.actions.copyValue(row.node.start);
     else if (action === 'copyPath') this.actions.copyPath(row.node.start);
+    else if (action === 'findId') this.actions.findId(row.node.start);
     else if (action === 'showAll') this.showAll(row);
     else if (window.getSelection()?.isCollapsed !== false) this.toggle(row); // not while selecting text
   }
@@ -368,6 +389,7 @@ export class JsonView {
       case 'Enter':
       case ' ':
         if (this.moreOf.has(rowEl)) this.showMore(rowEl);
+        else if (row && e.key === 'Enter' && this.isId(row.node)) this.actions.findId(row.node.start);
         else if (row) this.toggle(row);
         break;
       case 'c':

@@ -6,6 +6,7 @@ import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../..
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
+import { runPivotScenes } from './pivot';
 import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
@@ -68,6 +69,8 @@ export async function run(): Promise<void> {
 
   await vscode.commands.executeCommand('timelineViewer.openEventDocument', shown);
   await snap('event-document');
+
+  await runPivotScenes(api);
 
   // The Get Started walkthrough, its images read from the extension's media/walkthrough; without the side
   // bar, so the editor is wide enough to show a step's image beside the steps.

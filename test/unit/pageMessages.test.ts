@@ -1,0 +1,14 @@
+import * as assert from 'node:assert/strict';
+import { parsePageMessage } from '../../src/ui/webviewMessages';
+
+describe('inspector messages for pivots', () => {
+  it('accepts findId with a value offset and copyLink', () => {
+    assert.deepEqual(parsePageMessage({ type: 'findId', at: 42 }), { type: 'findId', at: 42 });
+    assert.deepEqual(parsePageMessage({ type: 'copyLink', extra: 'dropped' }), { type: 'copyLink' });
+  });
+
+  it('drops a findId that carries text instead of an offset, or a bad offset', () => {
+    for (const at of [-1, 1.5, '42', Number.MAX_VALUE, undefined]) assert.equal(parsePageMessage({ type: 'findId', at }), undefined);
+    assert.equal(parsePageMessage({ type: 'findId', query: 'cb6d3dc1-be6d-4abf-8ed1-7b40f4d24654' }), undefined);
+  });
+});
