@@ -67,7 +67,7 @@ export interface ChainPosition {
 }
 
 export function chainAt(seed: number, index: number): ChainPosition {
-  const blockStart = index - (index % BLOCK);
+  const blockStart = index - (((index % BLOCK) + BLOCK) % BLOCK); // appended events have negative indices
   const split = SPLITS[mix(seed, SALT.split, blockStart) % SPLITS.length];
   let start = blockStart;
   let length = split[0];
