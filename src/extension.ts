@@ -15,6 +15,10 @@ import { offerToMoveSecrets } from './ui/settingsSecrets';
 import { createSource } from './ui/sources';
 import { TimelineStatusBar } from './ui/statusBar';
 import { TimelineTreeProvider } from './ui/tree/provider';
+import { LastRequests } from './ui/requestCurl';
+import { LiveTails } from './ui/tail';
+import { registerWatchCommands } from './ui/tailCommands';
+import { onDidChangeTimeFormat } from './ui/timeFormat';
 
 /** What activate() returns: the live objects, so integration tests can assert on the real tree. */
 export interface TimelineViewerApi {
@@ -29,6 +33,7 @@ export interface TimelineViewerApi {
   readonly documents: EventDocuments;
   /** Where the log channel writes, so tests can check what reached it. */
   readonly logUri: vscode.Uri;
+  readonly tails: LiveTails;
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
@@ -38,10 +43,12 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
   const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write };
-  const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize);
+  const lastRequests = new LastRequests();
+  const sessions = new SessionRegistry(store, (c) => createSource(c, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }), () => readSettings().pageSize);
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new TimelineStatusBar(sessions);
+  const tails = new LiveTails(sessions, treeView, (session) => tree.refresh(tree.connectionNode(session)));
   const connections = new ConnectionCommands(store, secrets, sessions);
   const documents = new EventDocuments(sessions);
   const eventPanels = new EventPanelManager(context.extensionUri, {
@@ -63,13 +70,16 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     eventPanels.registerCommands(),
     vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
     ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
+    tails,
+    ...registerWatchCommands({ sessions, tails, lastRequests }),
+    onDidChangeTimeFormat(() => tree.refreshAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),
   );
   // Not needed to show the view: checked once activation is done.
   setTimeout(() => void offerToMoveSecrets(secrets), 0);
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, tails };
 }
 
 export function deactivate(): void {

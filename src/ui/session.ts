@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Timeline } from '../core/timeline';
+import { QueuedSource, RequestQueue } from '../core/requestQueue';
+import { type Gap, type NewerResult, Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
 import type { Connection } from './connection';
 import { categoryOrder } from './sources';
@@ -13,6 +14,8 @@ const MAX_EMPTY_PAGES = 10;
 export class Session implements vscode.Disposable {
   private current: Timeline;
   private source: TimelineSource | undefined;
+  /** Every page this connection reads goes through it, whatever timeline asks: one request in flight. */
+  private readonly queue = new RequestQueue();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -46,6 +49,30 @@ export class Session implements vscode.Disposable {
     }
   }
 
+  /**
+   * Checks for newer events, or loads a gap, and merges them at the front. Throws what the check met (the tail
+   * backs off on it). `quiet` (the tail) refreshes the node only when something changed.
+   */
+  async checkNewer(maxPages: number, options: { gap?: Gap; quiet?: boolean } = {}): Promise<NewerResult> {
+    const timeline = this.current;
+    const checking = options.gap ? timeline.loadGap(options.gap, maxPages) : timeline.checkNewer(maxPages);
+    if (!options.quiet) {
+      this.changed.fire();
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => checking.catch(() => undefined));
+    }
+    let changed = !options.quiet;
+    try {
+      const result = await checking;
+      changed ||= result.added > 0 || result.gap;
+      return result;
+    } catch (e) {
+      changed = true;
+      throw e;
+    } finally {
+      if (changed) this.changed.fire();
+    }
+  }
+
   /** Drops what was loaded and starts again from the first page. */
   reset(): void {
     this.stop();
@@ -64,7 +91,7 @@ export class Session implements vscode.Disposable {
   }
 
   private newTimeline(): Timeline {
-    this.source = this.createSource();
+    this.source = new QueuedSource(this.createSource(), this.queue);
     return new Timeline(this.source, {
       limit: this.connection.pageSize ?? this.pageSize(),
       maxEmptyPages: MAX_EMPTY_PAGES,

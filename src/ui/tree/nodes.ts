@@ -3,8 +3,13 @@ import type { Category } from '../../core/category';
 import { displayText } from '../../core/displayText';
 import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
-import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
+import { formatLocal, formatTime, formatUtc, parseTimestamp } from '../../core/time';
+import { insertionPoint } from '../../core/category';
+import type { Gap } from '../../core/timeline';
 import type { Session } from '../session';
+import { tailDescription, tailProblem } from '../tail';
+import { watchOf } from '../tailState';
+import { timeFormat } from '../timeFormat';
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
@@ -29,7 +34,7 @@ export class ConnectionNode extends TreeNode {
     const { connection, timeline } = this.session;
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.contextValue = connection.demo ? 'connection.demo' : 'connection';
+    item.contextValue = (connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
     item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : 'plug');
     item.description = timeline.isFresh
       ? undefined
@@ -37,8 +42,9 @@ export class ConnectionNode extends TreeNode {
           timeline.eventCount === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', timeline.eventCount.toLocaleString()),
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
+          ...[tailDescription(this.session)].filter((d) => d !== undefined),
         ].join(' · ');
-    item.tooltip = `${connection.name} (${connection.kind})`;
+    item.tooltip = [`${connection.name} (${connection.kind})`, tailProblem(this.session), timeline.newerError?.message].filter(Boolean).join('\n\n');
     return item;
   }
 
@@ -95,6 +101,12 @@ export class CategoryNode extends TreeNode {
     const end = Math.min(this.shown, events.length);
     for (let i = 0; i < end; i++) nodes.push(this.eventNode(events[i]));
     if (events.length > end) nodes.push(new ShowMoreNode(this, events.length - end));
+    // A gap goes below the events read above it, newest gap first (each insert is past the ones before it).
+    const gaps = this.session.timeline.gaps;
+    for (let g = gaps.length - 1; g >= 0; g--) {
+      const at = insertionPoint(events, gaps[g].below, end);
+      if (at < end || events.length <= end) nodes.splice(at, 0, new GapNode(this, gaps[g]));
+    }
     return nodes;
   }
 
@@ -128,11 +140,11 @@ export class EventNode extends TreeNode {
     const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
     item.id = `event:${this.session.connection.id}:${e.id}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
-    const time = parseTimestamp(e.timestamp);
-    const when = time ? relativeTime(time, Date.now()) : e.timestamp;
-    item.description = displayText(e.summary ? `${when} · ${e.summary}` : when, 80);
+    const when = formatTime(e.timestamp, timeFormat(), Date.now());
+    const isNew = watchOf(this.session).isNew(e.id);
+    item.description = displayText([isNew ? vscode.l10n.t('new') : '', when, e.summary ?? ''].filter(Boolean).join(' · '), 80);
     item.tooltip = eventTooltip(e);
-    item.iconPath = new vscode.ThemeIcon('circle-small-filled');
+    item.iconPath = isNew ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground')) : new vscode.ThemeIcon('circle-small-filled');
     item.command = { command: 'timelineViewer.openEvent', title: vscode.l10n.t('Open Event'), arguments: [this] };
     return item;
   }
@@ -165,6 +177,27 @@ export class LoadMoreNode extends TreeNode {
     item.contextValue = 'loadMore';
     item.iconPath = new vscode.ThemeIcon('fold-down');
     item.command = { command: 'timelineViewer.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    return item;
+  }
+}
+
+/** Newer events a check did not read (it hit timelineViewer.newer.maxPages): clicking reads on from there. */
+export class GapNode extends TreeNode {
+  constructor(
+    readonly categoryNode: CategoryNode,
+    readonly gap: Gap,
+  ) {
+    super(categoryNode);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const loading = this.categoryNode.session.timeline.isCheckingNewer;
+    const item = new vscode.TreeItem(vscode.l10n.t('More newer events not loaded · Load'), vscode.TreeItemCollapsibleState.None);
+    item.id = `gap:${this.categoryNode.session.connection.id}:${this.categoryNode.category.name}:${this.gap.below}`;
+    item.contextValue = 'gap';
+    item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'unfold');
+    item.tooltip = vscode.l10n.t('A check for newer events stopped after its page limit (timelineViewer.newer.maxPages). Click to read on from there.');
+    item.command = { command: 'timelineViewer.loadGap', title: vscode.l10n.t('Load'), arguments: [this] };
     return item;
   }
 }
