@@ -13,9 +13,16 @@ export interface TailOptions {
    * stops and says so, leaving the rest of the budget to the user (and other clients of the same key).
    */
   readonly minRemainingCalls: number;
+  /**
+   * Each wait is shortened by up to this fraction, so tails started together (or reset by one network blip)
+   * drift apart instead of reading and parsing their pages in the same instant; never lengthened, so a new
+   * event still shows within one interval. 0 in tests.
+   */
+  readonly jitter?: number;
+  readonly random?: () => number;
 }
 
-export const DEFAULT_TAIL_OPTIONS: TailOptions = { intervalMs: 5_000, maxBackoffMs: 5 * 60_000, minRemainingCalls: 100 };
+export const DEFAULT_TAIL_OPTIONS: TailOptions = { intervalMs: 5_000, maxBackoffMs: 5 * 60_000, minRemainingCalls: 100, jitter: 0.2 };
 export const MIN_TAIL_INTERVAL_MS = 2_000;
 
 /**
@@ -79,14 +86,14 @@ export class LiveTail {
     return this.failures;
   }
 
-  /** Starts tailing; the first check runs at once when active. */
+  /** Starts tailing; the first check runs at once when active (within the jitter's share of an interval). */
   start(active: boolean): void {
     this.failures = 0;
     this.lastError = undefined;
     this.lastCheckAt = undefined;
     this.active = active;
     this.set(active ? 'waiting' : 'paused');
-    if (active) this.schedule(0);
+    if (active) this.schedule(this.options.intervalMs - this.delay());
   }
 
   stop(): void {
@@ -160,10 +167,11 @@ export class LiveTail {
     this.schedule(Math.max(this.delay(), retryAfterMs ?? 0));
   }
 
-  /** The interval, doubled for each failure in a row, capped (Retry-After is added on top by the caller). */
+  /** The interval, doubled for each failure in a row, capped, and jittered (Retry-After is a floor). */
   private delay(): number {
-    const { intervalMs, maxBackoffMs } = this.options;
-    return this.failures === 0 ? intervalMs : Math.min(maxBackoffMs, intervalMs * 2 ** this.failures);
+    const { intervalMs, maxBackoffMs, jitter = 0, random = Math.random } = this.options;
+    const base = this.failures === 0 ? intervalMs : Math.min(maxBackoffMs, intervalMs * 2 ** this.failures);
+    return jitter === 0 ? base : Math.round(base * (1 - jitter * random()));
   }
 
   private set(state: TailState): void {

@@ -51,9 +51,10 @@ export class Session implements vscode.Disposable {
 
   /**
    * Checks for newer events, or loads a gap, and merges them at the front. Throws what the check met (the tail
-   * backs off on it). `quiet` (the tail) refreshes the node only when something changed.
+   * backs off on it). `quiet` (the tail) refreshes the node only when something changed; `onResult` runs before
+   * that refresh (to mark the new events, so they render marked at once).
    */
-  async checkNewer(maxPages: number, options: { gap?: Gap; quiet?: boolean } = {}): Promise<NewerResult> {
+  async checkNewer(maxPages: number, options: { gap?: Gap; quiet?: boolean; onResult?: (result: NewerResult) => void } = {}): Promise<NewerResult> {
     const timeline = this.current;
     const checking = options.gap ? timeline.loadGap(options.gap, maxPages) : timeline.checkNewer(maxPages);
     if (!options.quiet) {
@@ -63,6 +64,7 @@ export class Session implements vscode.Disposable {
     let changed = !options.quiet;
     try {
       const result = await checking;
+      options.onResult?.(result);
       changed ||= result.added > 0 || result.gap;
       return result;
     } catch (e) {

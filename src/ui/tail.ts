@@ -74,10 +74,15 @@ export class LiveTails implements vscode.Disposable {
     if (watch.tail?.isRunning) return;
     watch.tail?.stop();
     const tail = new LiveTail(
-      { checkNewer: () => session.checkNewer(newerMaxPages(), { quiet: true }), get rateLimit() { return session.timeline.rateLimit; } },
+      {
+        checkNewer: () => session.checkNewer(newerMaxPages(), { quiet: true, onResult: (result) => this.mark(session, result) }),
+        get rateLimit() {
+          return session.timeline.rateLimit;
+        },
+      },
       systemClock,
       { ...DEFAULT_TAIL_OPTIONS, intervalMs: intervalMs() },
-      (result) => this.onTail(session, result),
+      () => this.render(session),
     );
     watch.tail = tail;
     this.tailing.add(session);
@@ -100,11 +105,6 @@ export class LiveTails implements vscode.Disposable {
   }
 
   /** New events refresh the node through the session; a state change only when the row's text changes. */
-  private onTail(session: Session, result: NewerResult | undefined): void {
-    if (result) this.mark(session, result);
-    this.render(session);
-  }
-
   private render(session: Session): void {
     const text = `${tailDescription(session)}|${tailProblem(session)}`;
     if (this.shown.get(session) !== text) {

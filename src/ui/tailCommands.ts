@@ -63,8 +63,7 @@ export function registerWatchCommands({ sessions, tails, lastRequests }: WatchCo
 /** A check the user asked for: new events are marked; a failure is said in a message, nothing loaded is lost. */
 async function checkNewer(session: Session, tails: LiveTails, gap?: GapNode['gap']): Promise<NewerResult | undefined> {
   try {
-    const result = await session.checkNewer(newerMaxPages(), { gap });
-    tails.mark(session, result);
+    const result = await session.checkNewer(newerMaxPages(), { gap, onResult: (r) => tails.mark(session, r) });
     if (!gap) {
       const text =
         result.added === 0

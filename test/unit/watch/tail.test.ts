@@ -201,3 +201,17 @@ describe('LiveTail', () => {
     tail.stop();
   });
 });
+
+describe('LiveTail jitter', () => {
+  it('shortens waits by up to the jitter fraction, never lengthens them', async () => {
+    const clock = new FakeClock();
+    const target = new Target(clock);
+    const draws = [0.5, 0, 1, 0.5];
+    const tail = new LiveTail(target, clock, { ...options, jitter: 0.2, random: () => draws.shift() ?? 0 }, () => undefined);
+    tail.start(true);
+    await clock.advance(20_000);
+    // The first check within 20 % of an interval, then waits of 100 %, 80 %, 90 %.
+    assert.deepEqual(target.at.slice(0, 4), [500, 5500, 9500, 14_000]);
+    tail.stop();
+  });
+});
