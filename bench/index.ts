@@ -10,6 +10,7 @@
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
+import { type ExportResult, benchExport } from './exportBench';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
 import { type StartupResult, benchStartup } from './startup';
@@ -17,7 +18,7 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b8: 1.5 };
 
 interface Results {
   B1?: ThroughputResult;
@@ -25,6 +26,7 @@ interface Results {
   B3?: TreeResult;
   B4?: LookupResult;
   B5?: StartupResult;
+  B8?: ExportResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
@@ -38,7 +40,7 @@ function options(): { json: boolean; rounds: number; events: number; b1Pages: nu
       'b1-pages': { type: 'string', default: '40' },
       'vscode-runs': { type: 'string', default: '3' },
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5' },
+      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B8' },
     },
   });
   return {
@@ -99,6 +101,10 @@ function rows(r: Results): Row[] {
     out.push({ id: '', what: '  require(undici) in a fresh Node, deferred (ms)', value: fmt.ms(b.undiciLoadMs), goal: '', met: undefined });
     if (b.firstPageMs != null) out.push({ id: '', what: '  first demo start / first page after activation (ms)', value: `${fmt.ms(b.firstDemoStartMs ?? Number.NaN)} / ${fmt.ms(b.firstPageMs)}`, goal: '', met: undefined });
   }
+  if (r.B8) {
+    out.push({ id: 'B8', what: `export: ${fmt.int(r.B8.events)} events to NDJSON ÷ the same bytes through one fs write stream (${fmt.mb(r.B8.bytes)})`, value: fmt.ratio(r.B8.ratio), goal: `≤ ${GOALS.b8}`, met: r.B8.ratio <= GOALS.b8 });
+    out.push({ id: '', what: '  ms: export / floor', value: `${fmt.ms(r.B8.exportMs)} / ${fmt.ms(r.B8.floorMs)}`, goal: '', met: undefined });
+  }
   return out;
 }
 
@@ -116,6 +122,7 @@ function summary(r: Results): Record<string, unknown> {
     B3: r.B3 && { getChildrenMs: r.B3.getChildrenMs, addPageMs: r.B3.addPageMs, addNewerPageMs: r.B3.addNewerPageMs, parsePageMs: r.B3.parsePageMs, getTreeItemsMs: r.B3.getTreeItemsMs, categoryEvents: r.B3.categoryEvents, modelEvents: r.B3.modelEvents },
     B4: r.B4 && { lookupMs: r.B4.lookupMs, maxLookupMs: r.B4.maxLookupMs, modelEvents: r.B4.modelEvents },
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
+    B8: r.B8 && { ratio: r.B8.ratio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, floorMs: r.B8.floorMs },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
@@ -128,7 +135,7 @@ async function main(): Promise<void> {
   // enough events for the model plus the page added to it in B3
   const server = await startDemoServer({ eventCount: opts.events + 5000 });
   try {
-    const needBodies = opts.only.has('B1') || opts.only.has('B3') || opts.only.has('B4');
+    const needBodies = opts.only.has('B1') || opts.only.has('B3') || opts.only.has('B4') || opts.only.has('B8');
     let bodies: Buffer[] = [];
     if (needBodies) {
       log('recording the demo server\'s pages…');
@@ -143,6 +150,10 @@ async function main(): Promise<void> {
       const { tree, lookup } = await benchTree(bodies, opts.events, Math.min(opts.rounds, 3));
       results.B3 = tree;
       results.B4 = lookup;
+    }
+    if (opts.only.has('B8')) {
+      log('B8 export…');
+      results.B8 = await benchExport(bodies, opts.events, opts.rounds);
     }
     bodies = [];
     if (opts.only.has('B2')) {
