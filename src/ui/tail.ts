@@ -45,6 +45,15 @@ export class LiveTails implements vscode.Disposable {
       sessions.onDidChange((session) => {
         if (session === undefined) this.dropRemoved();
       }),
+      // A new interval applies at once: running tails start again with it.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('timelineViewer.liveTail.intervalSeconds')) return;
+        for (const s of [...this.tailing]) {
+          if (!watchOf(s).tail?.isRunning) continue;
+          watchOf(s).tail?.stop();
+          this.start(s);
+        }
+      }),
     ];
   }
 
