@@ -9,15 +9,10 @@ import type { Page, PageRequest, TimelineSource } from './source';
 export class RequestQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
-  private running = false;
 
   /** Requests waiting behind the one in flight. */
   get queued(): number {
     return this.waiting;
-  }
-
-  get busy(): boolean {
-    return this.running;
   }
 
   run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
@@ -30,12 +25,7 @@ export class RequestQueue {
         this.waiting--;
       }
       signal.throwIfAborted();
-      this.running = true;
-      try {
-        return await task();
-      } finally {
-        this.running = false;
-      }
+      return task();
     })();
     // The next request starts when this one and the one before it settle (one that left the line early must
     // not let the next overtake a request still in flight), whether or not they failed.

@@ -62,10 +62,6 @@ export class LiveTails implements vscode.Disposable {
     return this.treeView.visible && vscode.window.state.focused;
   }
 
-  isTailing(session: Session): boolean {
-    return this.tailing.has(session);
-  }
-
   /** The connections tailing, by id. */
   get tailingIds(): string[] {
     return [...this.tailing].map((s) => s.connection.id);
