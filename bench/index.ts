@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
 import { type FindPagingResult, type FindResult, benchFind, benchFindPaging } from './find';
 import { type IdScanResult, benchIdScan } from './idShapes';
+import { type ExportResult, benchExport } from './exportBench';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
 import { type StartupResult, benchStartup } from './startup';
@@ -19,7 +20,7 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b9: 1.5 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b9: 1.5 };
 
 interface Results {
   B1?: ThroughputResult;
@@ -30,6 +31,7 @@ interface Results {
   B6?: FindResult;
   B7?: FindPagingResult;
   B9?: IdScanResult;
+  B8?: ExportResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
@@ -44,7 +46,7 @@ function options(): { json: boolean; rounds: number; events: number; b1Pages: nu
       'b7-pages': { type: 'string', default: '100' },
       'vscode-runs': { type: 'string', default: '3' },
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7,B9' },
+      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7,B8,B9' },
     },
   });
   return {
@@ -121,6 +123,10 @@ function rows(r: Results): Row[] {
     out.push({ id: 'B9', what: `IDs in a ${fmt.mb(r.B9.bytes)} log: findIds ÷ one bare UUID regex pass (${fmt.int(r.B9.ids)} IDs)`, value: fmt.ratio(r.B9.ratio), goal: `≤ ${GOALS.b9}`, met: r.B9.ratio <= GOALS.b9 });
     out.push({ id: '', what: '  ms: findIds / bare regex', value: `${fmt.ms(r.B9.scanMs)} / ${fmt.ms(r.B9.bareMs)}`, goal: '', met: undefined });
   }
+  if (r.B8) {
+    out.push({ id: 'B8', what: `export: ${fmt.int(r.B8.events)} events to NDJSON ÷ the same bytes through one fs write stream (${fmt.mb(r.B8.bytes)})`, value: fmt.ratio(r.B8.ratio), goal: `≤ ${GOALS.b8}`, met: r.B8.ratio <= GOALS.b8 });
+    out.push({ id: '', what: '  ms: export / floor', value: `${fmt.ms(r.B8.exportMs)} / ${fmt.ms(r.B8.floorMs)}`, goal: '', met: undefined });
+  }
   return out;
 }
 
@@ -141,6 +147,7 @@ function summary(r: Results): Record<string, unknown> {
     B6: r.B6 && { ratio: r.B6.ratio, findMs: r.B6.findMs, indexOfMs: r.B6.indexOfMs, matches: r.B6.matches, events: r.B6.events, bytes: r.B6.bytes, wordRatio: r.B6.wordRatio, wordFindMs: r.B6.wordFindMs, wordIndexOfMs: r.B6.wordIndexOfMs },
     B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
     B9: r.B9 && { ratio: r.B9.ratio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, bytes: r.B9.bytes, ids: r.B9.ids },
+    B8: r.B8 && { ratio: r.B8.ratio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, floorMs: r.B8.floorMs },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
   // enough events for the model plus the page added to it in B3
   const server = await startDemoServer({ eventCount: opts.events + 5000 });
   try {
-    const needBodies = opts.only.has('B1') || opts.only.has('B3') || opts.only.has('B4') || opts.only.has('B6');
+    const needBodies = ['B1', 'B3', 'B4', 'B6', 'B8'].some((b) => opts.only.has(b));
     let bodies: Buffer[] = [];
     if (needBodies) {
       log('recording the demo server\'s pages…');
@@ -172,6 +179,10 @@ async function main(): Promise<void> {
     if (opts.only.has('B6')) {
       log('B6 find in loaded events…');
       results.B6 = await benchFind(bodies, opts.events, opts.rounds);
+    }
+    if (opts.only.has('B8')) {
+      log('B8 export…');
+      results.B8 = await benchExport(bodies, opts.events, opts.rounds);
     }
     bodies = [];
     if (opts.only.has('B7')) {

@@ -23,6 +23,10 @@ import { sessionOf } from './ui/links/eventTarget';
 import { Pivot } from './ui/links/pivot';
 import { registerPivots } from './ui/links/register';
 import type { EventUriHandler } from './ui/uriHandler';
+import { LastRequests } from './ui/requestCurl';
+import { LiveTails } from './ui/tail';
+import { registerWatchCommands } from './ui/tailCommands';
+import { onDidChangeTimeFormat } from './ui/timeFormat';
 
 /** What activate() returns: the live objects, so integration tests can assert on the real tree. */
 export interface TimelineViewerApi {
@@ -39,6 +43,7 @@ export interface TimelineViewerApi {
   readonly logUri: vscode.Uri;
   /** Follows `vscode://…/event?…` links; tests call it as VS Code does. */
   readonly uriHandler: EventUriHandler;
+  readonly tails: LiveTails;
 }
 
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
@@ -48,10 +53,12 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
   const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress: confirmSecretAddress };
-  const sessions = new SessionRegistry(store, (c) => createSource(c, sourceDeps), () => readSettings().pageSize, new FilterStore(context.workspaceState));
+  const lastRequests = new LastRequests();
+  const sessions = new SessionRegistry(store, (c) => createSource(c, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }), () => readSettings().pageSize, new FilterStore(context.workspaceState));
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new TimelineStatusBar(sessions);
+  const tails = new LiveTails(sessions, treeView, (session) => tree.refresh(tree.connectionNode(session)));
   const connections = new ConnectionCommands(store, secrets, sessions);
   const documents = new EventDocuments(sessions);
   const eventPanels = new EventPanelManager(context.extensionUri, {
@@ -87,13 +94,16 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
     ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
     ...registerFilterCommands({ sessions, tree, treeView }),
     pivots.disposable,
+    tails,
+    ...registerWatchCommands({ sessions, tails, lastRequests }),
+    onDidChangeTimeFormat(() => tree.refreshAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),
   );
   // Not needed to show the view: checked once activation is done.
   setTimeout(() => void offerToMoveSecrets(secrets), 0);
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: pivots.uriHandler };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: pivots.uriHandler, tails };
 }
 
 export function deactivate(): void {

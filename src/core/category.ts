@@ -58,7 +58,7 @@ export class Category {
   }
 }
 
-function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
+export function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
   return a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0;
 }
 

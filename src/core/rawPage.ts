@@ -40,6 +40,13 @@ export class RawPage {
     return lo * 2 < ranges.length && ranges[lo * 2] <= offset ? lo : -1;
   }
 
+  /** The exact bytes of item `index`: a view into the page, not a copy. */
+  itemBytes(index: number): Buffer {
+    const ranges = this.itemRanges();
+    if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
+    return this.bytes.subarray(ranges[index * 2], ranges[index * 2 + 1]);
+  }
+
   private itemRanges(): Uint32Array {
     this.ranges ??= findItemRanges(this.bytes, this.itemsKey);
     return this.ranges;
@@ -54,6 +61,10 @@ export interface RawItem {
 
 export function rawText(item: RawItem): string {
   return item.page.itemText(item.index);
+}
+
+export function rawBytes(item: RawItem): Buffer {
+  return item.page.itemBytes(item.index);
 }
 
 const QUOTE = 0x22;

@@ -93,3 +93,31 @@ export function relativeTime(t: ParsedTime, nowMs: number): string {
   const n = Math.floor(abs / size);
   return delta >= 0 ? `${n}${unit} ago` : `in ${n}${unit}`;
 }
+
+/** How rows show an event's time (timelineViewer.timeFormat). */
+export type TimeFormat = 'local' | 'utc' | 'relative' | 'iso';
+export const TIME_FORMATS: readonly TimeFormat[] = ['local', 'utc', 'relative', 'iso'];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A row's time: `14:03:27.512` today and `Jun 30 14:03:27` otherwise, in the machine's zone (`local`) or in UTC
+ * (`utc`, marked so); "3h ago" (`relative`); or the server's own string (`iso`, nanoseconds and offset kept).
+ * A time that cannot be read shows as sent.
+ */
+export function formatTime(raw: string, format: TimeFormat, nowMs: number): string {
+  if (format === 'iso') return raw;
+  const t = parseTimestamp(raw);
+  if (!t) return raw;
+  if (format === 'relative') return relativeTime(t, nowMs);
+  const utc = format === 'utc';
+  const parts = (date: Date): number[] =>
+    utc
+      ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+      : [date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+  const [y, mo, d, h, mi, s] = parts(new Date(t.epochSeconds * 1000));
+  const [ny, nmo, nd] = parts(new Date(nowMs));
+  const clock = `${pad(h)}:${pad(mi)}:${pad(s)}`;
+  const text = y === ny && mo === nmo && d === nd ? `${clock}.${t.nanos.slice(0, 3)}` : `${MONTHS[mo]} ${d} ${clock}`;
+  return utc ? `${text} UTC` : text;
+}

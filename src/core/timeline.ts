@@ -1,5 +1,5 @@
 import type { LoadBudget } from './budget';
-import { Category, insertionPoint } from './category';
+import { Category, insertionPoint, newestFirst } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
 import { eventMatcher, type PageFilter } from './filter';
@@ -33,6 +33,28 @@ export interface LoadResult {
   readonly pages: number;
 }
 
+/** What a check for newer events (or the load of a gap) brought. */
+export interface NewerResult extends LoadResult {
+  /** The events added, newest first. */
+  readonly events: readonly TimelineEvent[];
+  /** True when the read stopped at its page limit, leaving a gap between what it read and what was loaded. */
+  readonly gap: boolean;
+}
+
+/**
+ * Events newer than what was loaded that were not read: they lie below the events read by a check that hit its
+ * page limit (all of which have keys at or above `below`), and reading goes on from `cursor`.
+ */
+export interface Gap {
+  readonly cursor: Cursor;
+  readonly below: string;
+}
+
+/** Pages a check for newer events reads before it leaves a gap (timelineViewer.newer.maxPages). */
+export const DEFAULT_NEWER_MAX_PAGES = 10;
+/** Above every sort key: a gap that no read event bounds sits above everything loaded. */
+const TOP = '~';
+
 /**
  * One connection's loaded timeline: the pages read so far, where to go on from, and the events grouped by
  * category. A failed load keeps everything already loaded and the cursor, so Retry continues where it
@@ -55,6 +77,10 @@ export class Timeline {
   private readonly keep: ((event: TimelineEvent) => boolean) | undefined;
   private readonly pageListeners = new Set<PageListener>();
   private readonly leaveBudget: (() => void) | undefined;
+  /** The front: gaps newest first, and the check for newer events in flight (one at a time, joined). */
+  private readonly gapList: Gap[] = [];
+  private front: { promise: Promise<NewerResult>; controller: AbortController } | undefined;
+  private lastNewerError: TimelineError | undefined;
 
   constructor(
     private readonly source: TimelineSource,
@@ -148,6 +174,115 @@ export class Timeline {
   /** Stops the load in flight; what it had added stays. */
   cancel(): void {
     this.inFlight?.controller.abort();
+    this.front?.controller.abort();
+  }
+
+  /** Gaps left by checks for newer events that hit their page limit, newest first. */
+  get gaps(): readonly Gap[] {
+    return this.gapList;
+  }
+
+  get isCheckingNewer(): boolean {
+    return this.front !== undefined;
+  }
+
+  /** The failure of the last check for newer events, cleared when one starts. */
+  get newerError(): TimelineError | undefined {
+    return this.lastNewerError;
+  }
+
+  /**
+   * Reads from the first page until it meets an event already loaded (or one older than the newest loaded), and
+   * merges what is new into each category. After `maxPages` pages it stops and leaves a Gap to load later. Before
+   * the first page has loaded there is nothing to compare with, so this is the first load. A second call while
+   * one runs joins it.
+   */
+  checkNewer(maxPages = DEFAULT_NEWER_MAX_PAGES): Promise<NewerResult> {
+    if (!this.started || (this.pagesRead === 0 && this.inFlight)) {
+      return this.loadMore().then((r) => ({ ...r, events: [], gap: false }));
+    }
+    return this.readFront(undefined, maxPages);
+  }
+
+  /** Reads on from a gap's cursor until it meets what was loaded, or leaves a smaller gap after `maxPages`. */
+  loadGap(gap: Gap, maxPages = DEFAULT_NEWER_MAX_PAGES): Promise<NewerResult> {
+    return this.readFront(gap, maxPages);
+  }
+
+  private readFront(gap: Gap | undefined, maxPages: number): Promise<NewerResult> {
+    if (this.front) return this.front.promise;
+    const controller = new AbortController();
+    const promise = this.readNewer(gap, Math.max(1, maxPages), controller.signal).finally(() => {
+      if (this.front?.controller === controller) this.front = undefined;
+    });
+    this.front = { promise, controller };
+    return promise;
+  }
+
+  private async readNewer(gap: Gap | undefined, maxPages: number, signal: AbortSignal): Promise<NewerResult> {
+    this.lastNewerError = undefined;
+    // Loaded events past this key are known: meeting one means the new events are all read.
+    const known = this.newestBelow(gap?.below ?? TOP);
+    const seen = new Set<Cursor>();
+    let cursor = gap?.cursor;
+    const events: TimelineEvent[] = [];
+    let oldest = gap?.below ?? TOP;
+    let pages = 0;
+    try {
+      for (;;) {
+        if (pages === maxPages) {
+          this.replaceGap(gap, { cursor: cursor as Cursor, below: oldest });
+          return { added: events.length, pages, events, gap: true };
+        }
+        const page = await this.readPage(cursor, signal);
+        pages++;
+        let met = false;
+        const fresh: TimelineEvent[] = [];
+        for (const e of page.events) {
+          if (e.sortKey < oldest) oldest = e.sortKey;
+          if (this.byId.has(e.id)) met = true;
+          else {
+            if (known !== undefined && e.sortKey < known) met = true;
+            fresh.push(e);
+          }
+        }
+        for (const e of this.addPage(this.kept(fresh))) events.push(e);
+        const next = page.nextCursor;
+        if (met || next === undefined || next === '') {
+          this.replaceGap(gap, undefined);
+          return { added: events.length, pages, events: events.sort(newestFirst), gap: false };
+        }
+        if (seen.has(next) || next === gap?.cursor) {
+          throw new TimelineError('repeatCursor', 'The server sent a cursor it had already sent while reading newer events, so reading stopped here.');
+        }
+        seen.add(next);
+        cursor = next;
+      }
+    } catch (e) {
+      this.lastNewerError = toTimelineError(e);
+      throw this.lastNewerError;
+    }
+  }
+
+  /** The newest loaded sort key below `key` across categories; undefined when nothing is loaded there. */
+  private newestBelow(key: string): string | undefined {
+    let newest: string | undefined;
+    for (const group of this.groups.values()) {
+      const events = group.events;
+      const at = key === TOP ? 0 : insertionPoint(events, key);
+      if (at < events.length && (newest === undefined || events[at].sortKey > newest)) newest = events[at].sortKey;
+    }
+    return newest;
+  }
+
+  private replaceGap(old: Gap | undefined, next: Gap | undefined): void {
+    if (old) {
+      const at = this.gapList.indexOf(old);
+      if (at >= 0) this.gapList.splice(at, 1);
+    }
+    if (!next) return;
+    const at = this.gapList.findIndex((g) => g.below < next.below);
+    this.gapList.splice(at < 0 ? this.gapList.length : at, 0, next);
   }
 
   /** Stops loading and gives this timeline's share of the memory budget back. */
@@ -166,16 +301,10 @@ export class Timeline {
         if (pages === this.options.maxEmptyPages) {
           throw new TimelineError('emptyRun', `No new events in the last ${pages} pages: Load more to keep looking.`);
         }
-        this.options.budget?.check();
-        const request = { cursor: this.cursor, limit: this.options.limit, filter: this.options.filterLocally ? undefined : this.options.filter };
-        if (request.cursor !== undefined) this.seenCursors.add(request.cursor);
-        const page = await this.source.fetchPage(request, signal);
-        signal.throwIfAborted();
+        if (this.cursor !== undefined) this.seenCursors.add(this.cursor);
+        const page = await this.readPage(this.cursor, signal);
         pages++;
-        this.pagesRead++;
-        this.bytesRead += page.bytes;
-        this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
-        const fresh = this.addPage(this.keep ? page.events.filter(this.keep) : page.events);
+        const fresh = this.addPage(this.kept(page.events));
         added += fresh.length;
         for (const listener of this.pageListeners) listener(fresh);
         this.advance(page.nextCursor);
@@ -185,6 +314,23 @@ export class Timeline {
       this.lastError = toTimelineError(e);
       throw this.lastError;
     }
+  }
+
+  /** One page through the budget and the filter's server parameters, counted as read. */
+  private async readPage(cursor: Cursor | undefined, signal: AbortSignal): Promise<Page> {
+    this.options.budget?.check();
+    const request = { cursor, limit: this.options.limit, filter: this.options.filterLocally ? undefined : this.options.filter };
+    const page = await this.source.fetchPage(request, signal);
+    signal.throwIfAborted();
+    this.pagesRead++;
+    this.bytesRead += page.bytes;
+    this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
+    return page;
+  }
+
+  /** A server may ignore a filter parameter: every page is matched here too. */
+  private kept(events: readonly TimelineEvent[]): readonly TimelineEvent[] {
+    return this.keep ? events.filter(this.keep) : events;
   }
 
   private advance(next: Cursor | undefined): void {

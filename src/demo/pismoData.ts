@@ -41,15 +41,31 @@ export interface PismoEvent {
 /**
  * A synthetic account timeline, index 0 newest. Nothing is stored: each event is rebuilt from
  * (seed, index), so 200,000 events cost no memory and any page can be served without the ones before it.
+ * Appended events are the ones at negative indices (newer still): the public index counts from the newest.
  */
 export class PismoTimeline {
+  private appended = 0;
+
   constructor(
     readonly seed: number,
-    readonly count: number,
+    private readonly initialCount: number,
   ) {}
+
+  get count(): number {
+    return this.initialCount + this.appended;
+  }
+
+  /** Adds `n` events newer than every other, as if they had just happened (at most MAX_APPENDED in all). */
+  append(n: number): void {
+    this.appended = checkedAppend(this.appended, n);
+  }
 
   /** Index i sits at a random point of its own 7-minute slot, so times fall strictly as the index grows. */
   timeNs(index: number): bigint {
+    return this.timeAt(index - this.appended);
+  }
+
+  private timeAt(index: number): bigint {
     const random = streamFor(this.seed, SALT.time, index);
     const back = BigInt(Math.floor(random() * SLOT_S)) * 1_000_000_000n + BigInt(Math.floor(random() * 1e9));
     return NEWEST_NS - BigInt(index) * SLOT_NS - back;
@@ -60,11 +76,12 @@ export class PismoTimeline {
     return firstAtOrBelow(this.count, (index) => this.timeNs(index), ns);
   }
 
-  event(index: number): PismoEvent {
-    const ns = this.timeNs(index);
+  event(position: number): PismoEvent {
+    const index = position - this.appended;
+    const ns = this.timeAt(index);
     const timestamp = formatNs(ns);
-    const chain = chainAt(this.seed, index, this.count);
-    const scenario = scenarioAt(index, this.count);
+    const chain = chainAt(this.seed, index, this.initialCount);
+    const scenario = scenarioAt(index, this.initialCount);
     const ctx = scenario
       ? { ...chainContext(streamFor(this.seed, SALT.scenario, scenario.key), false), correlationId: scenario.correlationId }
       : chainContext(chain.random, chain.length === 1);
@@ -80,4 +97,12 @@ export class PismoTimeline {
       `"timestamp":"${timestamp}"}`;
     return { index, category, type, ns, timestamp, text };
   }
+}
+
+/** Appending is for demos and tests of Check for Newer: bounded, so a loop cannot grow it without end. */
+export const MAX_APPENDED = 100_000;
+
+export function checkedAppend(appended: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0 || appended + n > MAX_APPENDED) throw new RangeError(`append: at most ${MAX_APPENDED} events in all`);
+  return appended + n;
 }

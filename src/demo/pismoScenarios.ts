@@ -69,7 +69,7 @@ export interface ChainPosition {
 
 /** `count`: the timeline's size; a block holding a scenario event (findScenarios.ts) is cut into singles. */
 export function chainAt(seed: number, index: number, count: number): ChainPosition {
-  const blockStart = index - (index % BLOCK);
+  const blockStart = index - (((index % BLOCK) + BLOCK) % BLOCK); // appended events have negative indices
   const split = blockHasScenario(blockStart, BLOCK, count) ? SPLITS[0] : SPLITS[mix(seed, SALT.split, blockStart) % SPLITS.length];
   let start = blockStart;
   let length = split[0];

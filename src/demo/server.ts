@@ -45,6 +45,8 @@ export interface DemoServer {
   injectFault(mode: string, options?: InjectFaultOptions): void;
   /** Drops injected faults and the `times` counters of request-borne ones. */
   clearFaults(): void;
+  /** Adds `n` events newer than all others to both timelines, as if they had just happened. */
+  appendEvents(n: number): void;
   close(): Promise<void>;
 }
 
@@ -70,9 +72,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const passport = passportOptions(options, token);
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? DEFAULT_RATE_LIMIT, options.rateLimitWindowMs ?? DEFAULT_RATE_WINDOW_MS);
 
+  const pismo = new PismoTimeline(seed, eventCount);
+  const talent = new TalentTimeline(seed, talentEventCount);
   const routes: Route[] = [
-    pismoTimelineRoute(new PismoTimeline(seed, eventCount), (request) => passport.tokens.accepts(request)),
-    talentTimelineRoute(new TalentTimeline(seed, talentEventCount), { apiKey: token, limiter, links: options.talentLinks ?? true }),
+    pismoTimelineRoute(pismo, (request) => passport.tokens.accepts(request)),
+    talentTimelineRoute(talent, { apiKey: token, limiter, links: options.talentLinks ?? true }),
     passportTokenRoute(passport),
   ];
   const faults = new FaultInjector(isFaultMode);
@@ -92,6 +96,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     revokeMintedTokens: () => passport.tokens.revokeMinted(),
     injectFault: (mode, options) => faults.inject(mode, options),
     clearFaults: () => faults.clear(),
+    appendEvents: (n) => {
+      pismo.append(n);
+      talent.append(n);
+    },
     close: () => (closing ??= stop(server)),
   };
 }

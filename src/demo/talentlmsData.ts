@@ -1,6 +1,7 @@
 import { TALENT_EVENT_TYPES, UNKNOWN_TALENT_TYPES, drawType, members } from './talentlmsEvents';
 import { streamFor } from './random';
 import { int, obj, str } from './rawJson';
+import { checkedAppend } from './pismoData';
 import { firstAtOrBelow } from './sorted';
 
 const NEWEST_S = Date.UTC(2025, 5, 30, 21, 14, 5) / 1000;
@@ -32,20 +33,34 @@ export interface TalentEvent {
 export class TalentTimeline {
   /** Indices of one event type, built by a whole scan the first time a filter asks; the 64 latest kept. */
   private readonly byType = new Map<string, Uint32Array>();
+  /** Events added newer than the rest (negative underlying indices, ids above NEWEST_ID). */
+  private appended = 0;
 
   constructor(
     readonly seed: number,
-    readonly count: number,
+    private readonly initialCount: number,
   ) {}
 
-  typeAt(index: number): string {
+  get count(): number {
+    return this.initialCount + this.appended;
+  }
+
+  /** Adds `n` events newer than every other, as if they had just happened. */
+  append(n: number): void {
+    this.appended = checkedAppend(this.appended, n);
+    this.byType.clear(); // positions moved
+  }
+
+  typeAt(position: number): string {
+    const index = position - this.appended;
     if (index % COVER_EVERY === COVER_AT) return TALENT_EVENT_TYPES[((index - COVER_AT) / COVER_EVERY) % TALENT_EVENT_TYPES.length];
     if (index % UNKNOWN_EVERY === UNKNOWN_AT) return UNKNOWN_TALENT_TYPES[((index - UNKNOWN_AT) / UNKNOWN_EVERY) % UNKNOWN_TALENT_TYPES.length];
     return drawType(streamFor(this.seed, SALT.type, index));
   }
 
   /** Index i sits at a random second of its own 10-minute slot. */
-  seconds(index: number): number {
+  seconds(position: number): number {
+    const index = position - this.appended;
     return NEWEST_S - index * SLOT_S - Math.floor(streamFor(this.seed, SALT.time, index)() * SLOT_S);
   }
 
@@ -66,9 +81,10 @@ export class TalentTimeline {
     return found;
   }
 
-  event(index: number): TalentEvent {
-    const type = this.typeAt(index);
-    const seconds = this.seconds(index);
+  event(position: number): TalentEvent {
+    const index = position - this.appended;
+    const type = this.typeAt(position);
+    const seconds = this.seconds(position);
     const createdAt = `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
     const text = obj({ id: int(NEWEST_ID - index), event_type: str(type), created_at: str(createdAt), ...members(type, streamFor(this.seed, SALT.members, index)) });
     return { index, type, seconds, text };

@@ -18,19 +18,12 @@ const LEGACY_NAMES: ReadonlyMap<string, string> = new Map([
 const LABELS = new Map<string, string>(TALENTLMS_CATEGORIES.flatMap((c) => Object.entries(c.labels)));
 
 /**
- * The human label and category of a TalentLMS event type. An unknown type still shows: under the
- * category of its prefix with a label made from its name, or under "Other".
+ * The human label and category of a TalentLMS event type. Only the documented table gives labels: an unknown
+ * type still shows, labelled with its raw API value (`user_impersonate_user`, never a label guessed from it),
+ * under the category of its prefix or under "Other".
  */
 export function describeTalentType(apiType: string): { label: string; category: string } {
   const canonical = LEGACY_NAMES.get(apiType) ?? apiType;
   const category = TALENTLMS_CATEGORIES.find((c) => canonical.startsWith(c.prefix));
-  // A type that is only a prefix ("user_") has nothing after it: its whole name stands in, never an empty label.
-  const name = labelPart(canonical);
-  const label = LABELS.get(canonical) ?? (humanize(category ? name.slice(category.prefix.length) : name) || humanize(name));
-  return { label, category: category?.name ?? 'Other' };
-}
-
-function humanize(name: string): string {
-  const words = name.replace(/[_-]+/g, ' ').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : name;
+  return { label: LABELS.get(canonical) ?? labelPart(apiType), category: category?.name ?? 'Other' };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { filterKey, resolveFilter, type TimelineFilter } from '../core/filter';
-import { Timeline } from '../core/timeline';
+import { QueuedSource, RequestQueue } from '../core/requestQueue';
+import { type Gap, type NewerResult, Timeline } from '../core/timeline';
 import type { TimelineSource } from '../core/source';
 import { windowBudget } from './budget';
 import type { Connection } from './connection';
@@ -21,6 +22,8 @@ export class Session implements vscode.Disposable {
   private unfiltered: Timeline;
   private filtered: { readonly filter: TimelineFilter; readonly key: string; readonly timeline: Timeline } | undefined;
   private source: TimelineSource;
+  /** Every page this connection reads goes through it, whatever timeline asks: one request in flight. */
+  private readonly queue = new RequestQueue();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -30,7 +33,7 @@ export class Session implements vscode.Disposable {
     private readonly pageSize: () => number,
     private readonly filters?: FilterMemory,
   ) {
-    this.source = createSource();
+    this.source = this.queued();
     this.unfiltered = this.newTimeline();
     const stored = filters?.get(connection.id);
     if (stored) this.filtered = this.filteredTimeline(stored);
@@ -74,7 +77,9 @@ export class Session implements vscode.Disposable {
    */
   async setFilter(filter: TimelineFilter): Promise<void> {
     if (this.filtered?.key !== filterKey(filter)) {
-      this.timeline.cancel();
+      // the replaced filter's events are dropped (and leave the memory budget); the unfiltered ones are kept
+      this.unfiltered.cancel();
+      this.filtered?.timeline.dispose();
       this.filtered = this.filteredTimeline(filter);
       this.changed.fire();
     }
@@ -84,17 +89,43 @@ export class Session implements vscode.Disposable {
   /** Back to the unfiltered timeline as it was loaded: no request. */
   async clearFilter(): Promise<void> {
     if (this.filtered) {
-      this.filtered.timeline.cancel();
+      this.filtered.timeline.dispose();
       this.filtered = undefined;
       this.changed.fire();
     }
     await this.filters?.set(this.connection.id, undefined);
   }
 
+  /**
+   * Checks for newer events, or loads a gap, and merges them at the front. Throws what the check met (the tail
+   * backs off on it). `quiet` (the tail) refreshes the node only when something changed; `onResult` runs before
+   * that refresh (to mark the new events, so they render marked at once).
+   */
+  async checkNewer(maxPages: number, options: { gap?: Gap; quiet?: boolean; onResult?: (result: NewerResult) => void } = {}): Promise<NewerResult> {
+    const timeline = this.timeline;
+    const checking = options.gap ? timeline.loadGap(options.gap, maxPages) : timeline.checkNewer(maxPages);
+    if (!options.quiet) {
+      this.changed.fire();
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => checking.catch(() => undefined));
+    }
+    let changed = !options.quiet;
+    try {
+      const result = await checking;
+      options.onResult?.(result);
+      changed ||= result.added > 0 || result.gap;
+      return result;
+    } catch (e) {
+      changed = true;
+      throw e;
+    } finally {
+      if (changed) this.changed.fire();
+    }
+  }
+
   /** Drops what was loaded and starts again from the first page; a filter stays on (a "last …" range moves on). */
   reset(): void {
     this.stop();
-    this.source = this.createSource();
+    this.source = this.queued();
     this.unfiltered = this.newTimeline();
     if (this.filtered) this.filtered = this.filteredTimeline(this.filtered.filter);
     this.changed.fire();
@@ -114,6 +145,11 @@ export class Session implements vscode.Disposable {
   private filteredTimeline(filter: TimelineFilter): { filter: TimelineFilter; key: string; timeline: Timeline } {
     const timeline = this.newTimeline({ filter: resolveFilter(filter, Date.now()), filterLocally: filter.local === true });
     return { filter, key: filterKey(filter), timeline };
+  }
+
+  /** Every page this connection reads waits for the one before it, whatever timeline asks. */
+  private queued(): TimelineSource {
+    return new QueuedSource(this.createSource(), this.queue);
   }
 
   /** Both timelines read through the connection's one source (one HTTP client, one token). */

@@ -3,16 +3,21 @@ import type { Category } from '../../core/category';
 import { displayText } from '../../core/displayText';
 import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
-import { formatLocal, formatUtc, parseTimestamp, relativeTime } from '../../core/time';
+import { formatLocal, formatTime, formatUtc, parseTimestamp } from '../../core/time';
+import { insertionPoint } from '../../core/category';
+import type { Gap } from '../../core/timeline';
 import { filterDetails, filteredDescription } from '../filterText';
 import { definedByText } from '../connection';
 import type { Session } from '../session';
+import { tailDescription, tailProblem } from '../tail';
+import { watchOf } from '../tailState';
+import { timeFormat } from '../timeFormat';
 import { FilterNode } from './filterNode';
 import { TreeNode } from './treeNode';
-
-export { TreeNode };
 import { treeKey } from './treeKey';
 import { searchResultsNode } from './searchNodes';
+
+export { TreeNode };
 
 /** Events shown per category before a "Show more" node, so a huge category opens instantly. */
 export const CATEGORY_CHUNK = 200;
@@ -29,20 +34,22 @@ export class ConnectionNode extends TreeNode {
     const { connection, timeline } = this.session;
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.contextValue = connection.demo ? 'connection.demo' : 'connection';
+    item.contextValue = (connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
     const { filter } = this.session;
     item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : filter ? 'filter' : 'plug');
     item.description = filter
-      ? filteredDescription(filter, timeline)
+      ? [filteredDescription(filter, timeline), tailDescription(this.session)].filter(Boolean).join(' · ')
       : timeline.isFresh
       ? undefined
       : [
           timeline.eventCount === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', timeline.eventCount.toLocaleString()),
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
+          ...[tailDescription(this.session)].filter((d) => d !== undefined),
         ].join(' · ');
     const definedBy = definedByText(connection);
-    item.tooltip = [`${connection.name} (${connection.kind})`, definedBy, filter ? `\n${filterDetails(filter)}` : ''].filter(Boolean).join('\n');
+    const details = [definedBy, filter && filterDetails(filter), tailProblem(this.session), timeline.newerError?.message];
+    item.tooltip = [`${connection.name} (${connection.kind})`, ...details].filter(Boolean).join('\n\n');
     // A connection a workspace defines is marked: it came with the folder, not from the user.
     if (definedBy) item.description = [vscode.l10n.t('workspace'), item.description].filter(Boolean).join(' · ');
     return item;
@@ -105,6 +112,12 @@ export class CategoryNode extends TreeNode {
     const end = Math.min(this.shown, events.length);
     for (let i = 0; i < end; i++) nodes.push(this.eventNode(events[i]));
     if (events.length > end) nodes.push(new ShowMoreNode(this, events.length - end));
+    // A gap goes below the events read above it, newest gap first (each insert is past the ones before it).
+    const gaps = this.session.timeline.gaps;
+    for (let g = gaps.length - 1; g >= 0; g--) {
+      const at = insertionPoint(events, gaps[g].below, end);
+      if (at < end || events.length <= end) nodes.splice(at, 0, new GapNode(this, gaps[g]));
+    }
     return nodes;
   }
 
@@ -145,12 +158,12 @@ export class EventNode extends TreeNode {
     const item = new vscode.TreeItem(displayText(label, 120), vscode.TreeItemCollapsibleState.None);
     item.id = `${inCategory ? 'event' : 'match'}:${this.session.connection.id}:${this.key}`;
     item.contextValue = e.correlationId ? 'event.correlated' : 'event';
-    const time = parseTimestamp(e.timestamp);
-    const when = time ? relativeTime(time, Date.now()) : e.timestamp;
+    const when = formatTime(e.timestamp, timeFormat(), Date.now());
+    const isNew = watchOf(this.session).isNew(e.id);
     // each part cut on its own: a joined string would be copied whole before the cut
-    item.description = e.summary ? `${displayText(when, 40)} · ${displayText(e.summary, 60)}` : displayText(when, 80);
+    item.description = [isNew ? vscode.l10n.t('new') : '', displayText(when, 40), e.summary ? displayText(e.summary, 60) : ''].filter(Boolean).join(' · ');
     item.tooltip = eventTooltip(e);
-    item.iconPath = new vscode.ThemeIcon('circle-small-filled');
+    item.iconPath = isNew ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground')) : new vscode.ThemeIcon('circle-small-filled');
     item.command = { command: 'timelineViewer.openEvent', title: vscode.l10n.t('Open Event'), arguments: [this] };
     return item;
   }
@@ -183,6 +196,27 @@ export class LoadMoreNode extends TreeNode {
     item.contextValue = 'loadMore';
     item.iconPath = new vscode.ThemeIcon('fold-down');
     item.command = { command: 'timelineViewer.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    return item;
+  }
+}
+
+/** Newer events a check did not read (it hit timelineViewer.newer.maxPages): clicking reads on from there. */
+export class GapNode extends TreeNode {
+  constructor(
+    readonly categoryNode: CategoryNode,
+    readonly gap: Gap,
+  ) {
+    super(categoryNode);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const loading = this.categoryNode.session.timeline.isCheckingNewer;
+    const item = new vscode.TreeItem(vscode.l10n.t('More newer events not loaded · Load'), vscode.TreeItemCollapsibleState.None);
+    item.id = `gap:${this.categoryNode.session.connection.id}:${this.categoryNode.category.name}:${this.gap.below}`;
+    item.contextValue = 'gap';
+    item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'unfold');
+    item.tooltip = vscode.l10n.t('A check for newer events stopped after its page limit (timelineViewer.newer.maxPages). Click to read on from there.');
+    item.command = { command: 'timelineViewer.loadGap', title: vscode.l10n.t('Load'), arguments: [this] };
     return item;
   }
 }

@@ -35,6 +35,11 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changed.fire(node);
   }
 
+  /** Re-renders every row (a display setting changed). */
+  refreshAll(): void {
+    this.changed.fire(undefined);
+  }
+
   connectionNode(session: Session): ConnectionNode {
     let node = this.connectionNodes.get(session);
     if (!node) {

@@ -62,6 +62,23 @@ export async function run(): Promise<void> {
   await snap('tree-filtered');
   await vscode.commands.executeCommand('timelineViewer.clearFilter', demo.session.connection.id);
 
+  // A live tail on the Pismo demo: events the server appends show marked new, the view's badge counts them,
+  // the status bar names the connection tailing, rows show local clock times.
+  await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');
+  await vscode.workspace.getConfiguration('timelineViewer').update('liveTail.intervalSeconds', 2, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('timelineViewer.startLiveTail', demo.session.connection.id);
+  const before = demo.session.timeline.eventCount;
+  (await api.demo.start()).appendEvents(4);
+  await until(demo.session.onDidChange, () => demo.session.timeline.eventCount >= before + 4, 'the appended events');
+  const newest = demo.session.timeline.categories.map((c) => c.events[0]).sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))[0];
+  const newestNode = (api.tree.getChildren(demo).filter((n) => kind(n) === 'category') as CategoryNode[])
+    .flatMap((c) => c.children())
+    .find((n) => kind(n).startsWith('event') && (n as EventNode).event.id === newest.id) as EventNode;
+  await api.treeView.reveal(newestNode, { select: false, focus: false, expand: true });
+  await snap('live-tail');
+  await vscode.commands.executeCommand('timelineViewer.stopLiveTail', demo.session.connection.id);
+  await vscode.workspace.getConfiguration('timelineViewer').update('liveTail.intervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+
   await api.treeView.reveal(shown, { select: true, focus: true, expand: true });
   const exact = reindentJson(rawText(shown.event.raw));
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name), exact);

@@ -5,8 +5,10 @@ export interface Unlocalized {
   readonly text: string;
 }
 
-/** Names, not words: shown the same in every language. */
-const NAMES = new Set(['Timeline Viewer', 'Pismo', 'TalentLMS', 'Demo · Pismo', 'Demo · TalentLMS']);
+/** Names, not words: shown the same in every language (products, and the HTTP words a curl command holds). */
+const NAMES = new Set(['Timeline Viewer', 'Pismo', 'TalentLMS', 'Demo · Pismo', 'Demo · TalentLMS', 'Authorization', 'Bearer']);
+/** Acronyms and constants (`NDJSON`, `GET`, `PISMO_TOKEN`) and header names (`X-API-Key`): never translated. */
+const TOKEN = /^(?:[\p{Lu}\d_]+|\p{Lu}[\p{L}\d]*(?:-\p{Lu}[\p{L}\d]*)+)$/u;
 /** Calls whose text is for developers, not users: log lines (kept in English for bug reports) and errors of the code itself. */
 const NOT_SHOWN = /^(info|warn|error|debug|trace|appendLine|append|createOutputChannel|Error|TypeError|RangeError)$/;
 
@@ -18,7 +20,7 @@ function textOf(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.T
 
 /** Words (`Retry`, `no events yet`), not an id, key, URL, codicon or markup (`loading~spin`, `https://…`, `<div>`). */
 function isProse(text: string): boolean {
-  return /\p{L}{2,}/u.test(text) && (/\p{L}\s+\p{L}/u.test(text) || /^\p{Lu}/u.test(text)) && !/<\/?[a-z]/i.test(text) && !NAMES.has(text);
+  return /\p{L}{2,}/u.test(text) && (/\p{L}\s+\p{L}/u.test(text) || /^\p{Lu}/u.test(text)) && !/<\/?[a-z]/i.test(text) && !NAMES.has(text) && !TOKEN.test(text);
 }
 
 /** The callee's last name: `vscode.l10n.t` → t, `new vscode.TreeItem` → TreeItem. */

@@ -134,7 +134,7 @@ describe('TalentLmsSource against the demo server', () => {
     );
   });
 
-  it('still shows unknown types: under their prefix, else under Other', async () => {
+  it('still shows unknown types, labelled with their raw API value: under their prefix, else under Other', async () => {
     const timeline = new Timeline(source(server), { limit: LIMIT, maxEmptyPages: 5 });
     await loadAll(timeline);
     const events = eventsOf(timeline);
@@ -143,12 +143,12 @@ describe('TalentLmsSource against the demo server', () => {
     assert.ok(unknown.length >= 3, `only ${unknown.length} unknown events`);
     const webhook = events.find((e) => e.type === 'webhook_fired');
     const archive = events.find((e) => e.type === 'course_archive_course');
-    assert.deepEqual([webhook?.category, webhook?.label], ['Other', 'Webhook fired']);
-    assert.deepEqual([archive?.category, archive?.label], ['Course', 'Archive course']);
-    for (const e of unknown) assert.ok(e.label.length > 0 && e.category.length > 0, e.type);
-    // A type that is nothing but a prefix still gets a visible label.
+    assert.deepEqual([webhook?.category, webhook?.label], ['Other', 'webhook_fired']);
+    assert.deepEqual([archive?.category, archive?.label], ['Course', 'course_archive_course']);
+    for (const e of unknown) assert.ok(e.label === e.type && e.category.length > 0, e.type);
+    // A type that is nothing but a prefix still gets a visible label: itself.
     const page = parseTalentPage(Buffer.from('{"_data":[{"id":1,"event_type":"user_"},{"id":2,"event_type":"reports_"}]}'), (next) => next);
-    assert.deepEqual(page.events.map((e) => [e.category, e.label]), [['User', 'User'], ['Custom report', 'Reports']]);
+    assert.deepEqual(page.events.map((e) => [e.category, e.label]), [['User', 'user_'], ['Custom report', 'reports_']]);
   });
 
   it('reports the rate-limit budget with each page, counting down', async () => {

@@ -42,8 +42,10 @@ describe('TalentLMS catalogue', () => {
     assert.deepEqual(describeTalentType('unitprogress_test_failed'), { label: 'Test fail', category: 'Unit progress' });
   });
 
-  it('still shows unknown types: under their prefix, else under Other', () => {
-    assert.deepEqual(describeTalentType('course_archive_course'), { label: 'Archive course', category: 'Course' });
-    assert.deepEqual(describeTalentType('webhook_fired'), { label: 'Webhook fired', category: 'Other' });
+  it('labels unknown types with their raw API value (never a made-up label): under their prefix, else under Other', () => {
+    assert.deepEqual(describeTalentType('user_impersonate_user'), { label: 'user_impersonate_user', category: 'User' });
+    assert.deepEqual(describeTalentType('course_archive_course'), { label: 'course_archive_course', category: 'Course' });
+    assert.deepEqual(describeTalentType('webhook_fired'), { label: 'webhook_fired', category: 'Other' });
+    assert.deepEqual(describeTalentType('user_'), { label: 'user_', category: 'User' });
   });
 });

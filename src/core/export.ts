@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { newestFirst } from './category';
+import { TimelineError } from './errors';
+import type { TimelineEvent } from './event';
+import { rawBytes } from './rawPage';
+
+export type ExportFormat = 'ndjson' | 'json';
+
+export interface ExportProgress {
+  readonly events: number;
+  readonly bytes: number;
+}
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  readonly signal?: AbortSignal;
+  /** Called every few thousand events and at the end. */
+  readonly onProgress?: (progress: ExportProgress) => void;
+}
+
+/** Bytes gathered before one write: large writes keep the per-call cost of the stream small. */
+const CHUNK_BYTES = 256 * 1024;
+const PROGRESS_EVERY = 2_000;
+const NEWLINE = Buffer.from('\n');
+const SEPARATOR = Buffer.from(',\n');
+const SPACE = 0x20;
+
+/**
+ * Writes events to `path` exactly as the server sent them: NDJSON (one event's bytes per line) or a JSON array
+ * of them. Streamed: event bytes are views into the pages held, gathered into chunks and written with
+ * backpressure, never joined into one string. Written to a temporary file beside the target and renamed at the
+ * end, so a cancelled or failed export leaves no partial file (and an existing file is replaced only whole).
+ */
+export async function exportEvents(events: Iterable<TimelineEvent>, path: string, options: ExportOptions): Promise<ExportProgress> {
+  const { format, signal, onProgress } = options;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+  const out = createWriteStream(temp, { flags: 'wx' });
+  const json = format === 'json';
+  let chunk: Buffer[] = [];
+  let chunkBytes = 0;
+  let count = 0;
+  let bytes = 0;
+  const push = (b: Buffer): void => {
+    chunk.push(b);
+    chunkBytes += b.length;
+  };
+  const flush = async (): Promise<void> => {
+    if (chunkBytes === 0) return;
+    const data = chunk.length === 1 ? chunk[0] : Buffer.concat(chunk, chunkBytes);
+    bytes += chunkBytes;
+    chunk = [];
+    chunkBytes = 0;
+    await write(out, data);
+  };
+  try {
+    await opened(out);
+    if (json) push(Buffer.from('[\n'));
+    for (const event of events) {
+      const item = rawBytes(event.raw);
+      if (json) {
+        if (count > 0) push(SEPARATOR);
+        push(item);
+      } else {
+        push(oneLine(item));
+        push(NEWLINE);
+      }
+      count++;
+      if (chunkBytes >= CHUNK_BYTES) {
+        signal?.throwIfAborted();
+        await flush();
+      }
+      if (count % PROGRESS_EVERY === 0) onProgress?.({ events: count, bytes: bytes + chunkBytes });
+    }
+    if (json) push(Buffer.from(count > 0 ? '\n]\n' : ']\n'));
+    signal?.throwIfAborted();
+    await flush();
+    await close(out);
+    await rename(temp, path);
+  } catch (e) {
+    out.destroy();
+    await unlink(temp).catch(() => undefined);
+    if (signal?.aborted) throw new TimelineError('cancelled', 'The export was cancelled; no file was written.');
+    throw e;
+  }
+  const done = { events: count, bytes };
+  onProgress?.(done);
+  return done;
+}
+
+/**
+ * NDJSON needs one line per event. JSON strings cannot hold a raw line break, so one in an item is whitespace
+ * between tokens (a pretty-printing server): only then, and only those bytes, become spaces.
+ */
+function oneLine(item: Buffer): Buffer {
+  if (item.indexOf(0x0a) < 0 && item.indexOf(0x0d) < 0) return item;
+  const copy = Buffer.from(item);
+  for (let i = 0; i < copy.length; i++) if (copy[i] === 0x0a || copy[i] === 0x0d) copy[i] = SPACE;
+  return copy;
+}
+
+/** Several newest-first lists (a timeline's categories) as one newest-first sequence, without copying them. */
+export function* mergeNewestFirst(lists: readonly (readonly TimelineEvent[])[]): Generator<TimelineEvent> {
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] < lists[i].length && (best < 0 || newestFirst(lists[i][at[i]], lists[best][at[best]]) < 0)) best = i;
+    }
+    if (best < 0) return;
+    yield lists[best][at[best]++];
+  }
+}
+
+function opened(out: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.once('ready', resolve);
+    out.once('error', reject);
+  });
+}
+
+function write(out: WriteStream, data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error): void => reject(e);
+    out.once('error', onError);
+    const ok = out.write(data);
+    const done = (): void => {
+      out.off('error', onError);
+      resolve();
+    };
+    if (ok) done();
+    else out.once('drain', done);
+  });
+}
+
+function close(out: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.once('error', reject);
+    out.end(() => resolve());
+  });
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { TimelineEvent } from '../core/event';
+import { type ExportFormat, type ExportProgress, exportEvents, mergeNewestFirst } from '../core/export';
+import { isTimelineError } from '../core/errors';
+import type { Session } from './session';
+import type { SessionRegistry } from './sessions';
+import { CategoryNode, ConnectionNode } from './tree/nodes';
+
+/** What `timelineViewer.export` takes from scripts; any field left out is asked for. */
+export interface ExportArgs {
+  readonly connectionId?: string;
+  /** One category's events instead of the whole connection's. */
+  readonly category?: string;
+  /** Events to export as they are (Find results), instead of a connection's or category's. */
+  readonly results?: readonly TimelineEvent[];
+  readonly format?: ExportFormat;
+  readonly uri?: vscode.Uri;
+}
+
+const FORMATS: readonly ExportFormat[] = ['ndjson', 'json'];
+
+/**
+ * Exports the loaded events of a connection or category, or given results, newest first, exactly as the server
+ * sent them. Resolves to what was written, or undefined when the user cancelled or it failed (said in a message).
+ */
+export async function exportCommand(sessions: SessionRegistry, target?: ConnectionNode | CategoryNode | ExportArgs): Promise<ExportProgress | undefined> {
+  const args: ExportArgs =
+    target instanceof ConnectionNode
+      ? { connectionId: target.session.connection.id }
+      : target instanceof CategoryNode
+        ? { connectionId: target.session.connection.id, category: target.category.name }
+        : target ?? {};
+  const session = args.connectionId !== undefined ? sessions.get(args.connectionId) : args.results ? undefined : await pickSession(sessions);
+  if (!session && !args.results) {
+    if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', args.connectionId));
+    return undefined;
+  }
+  const events = snapshot(session, args);
+  if (!events) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('No category "{0}" is loaded.', args.category ?? ''));
+    return undefined;
+  }
+  if (args.format !== undefined && !FORMATS.includes(args.format)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Unknown export format "{0}": use ndjson or json.', String(args.format)));
+    return undefined;
+  }
+  const format = args.format ?? (await pickFormat());
+  if (!format) return undefined;
+  const uri = args.uri ?? (await pickFile(session, args.category, format));
+  if (!uri) return undefined;
+  if (uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Exports are written to files on this machine; {0} is not one.', uri.scheme));
+    return undefined;
+  }
+  const total = events.length;
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} events', total.toLocaleString()), cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        try {
+          return await exportEvents(events, uri.fsPath, {
+            format,
+            signal: controller.signal,
+            onProgress: (p) => {
+              const percent = total === 0 ? 100 : (p.events / total) * 100;
+              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1}', p.events.toLocaleString(), total.toLocaleString()) });
+              reported = percent;
+            },
+          });
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+  } catch (e) {
+    if (isTimelineError(e) && e.kind === 'cancelled') {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Export cancelled; no file was written.'), 4000);
+    } else {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The export failed, and no file was written: {0}', e instanceof Error ? e.message : String(e)));
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The events to write, newest first, as a list of references taken now: a tail adding events while the file is
+ * written must not shift what is being read.
+ */
+function snapshot(session: Session | undefined, args: ExportArgs): readonly TimelineEvent[] | undefined {
+  if (args.results) return [...args.results];
+  if (!session) return undefined;
+  const categories = session.timeline.categories;
+  if (args.category === undefined) return [...mergeNewestFirst(categories.map((c) => c.events))];
+  const category = categories.find((c) => c.name === args.category);
+  return category ? [...category.events] : undefined;
+}
+
+async function pickSession(sessions: SessionRegistry): Promise<Session | undefined> {
+  const items = sessions.list().map((s) => ({ label: s.connection.name, description: vscode.l10n.t('{0} events loaded', s.timeline.eventCount.toLocaleString()), session: s }));
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the loaded events of…') }))?.session;
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'NDJSON', description: vscode.l10n.t('one event per line, exactly as the server sent it'), format: 'ndjson' as const },
+      { label: 'JSON', description: vscode.l10n.t('an array of the events, exactly as the server sent them'), format: 'json' as const },
+    ],
+    { placeHolder: vscode.l10n.t('Export as…') },
+  );
+  return picked?.format;
+}
+
+function pickFile(session: Session | undefined, category: string | undefined, format: ExportFormat): Thenable<vscode.Uri | undefined> {
+  const name = [session?.connection.id ?? 'results', category, new Date().toISOString().slice(0, 19).replace(/:/g, '-')]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '_');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const file = `${name}.${format}`;
+  return vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, file) : undefined,
+    filters: format === 'json' ? { JSON: ['json'] } : { NDJSON: ['ndjson', 'jsonl'] },
+    saveLabel: vscode.l10n.t('Export'),
+  });
+}

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TimelineEvent } from '../../../src/core/event';
+import { exportEvents, mergeNewestFirst } from '../../../src/core/export';
+import { RawPage } from '../../../src/core/rawPage';
+import { sortKey } from '../../../src/core/time';
+import { startDemoServer } from '../../../src/demo/server';
+import { HOSTILE_PAYLOADS } from '../../integration/fixtures/hostilePayloads';
+import { page as serverPage } from '../demo/helpers';
+import { PAGE_SIZE, rig } from '../faults/harness';
+
+/** The hostile corpus as one page: big integers, `1.10`, escapes, bidi, a 600 KB event, a pretty-printed one. */
+const ITEMS = [
+  ...HOSTILE_PAYLOADS.map((p) => p.item),
+  '{"id":"escapes","s":"quote \\" backslash \\\\ slash \\/ tab \\t nl \\n u \\u00e9 \\ud83d\\ude80","n":-0.0,"e":1E+400}',
+  `{"id":"big","blob":"${'x'.repeat(600 * 1024)}"}`,
+  '{\n  "id": "pretty",\r\n  "v": [1.10, 12345678901234567890]\n}',
+];
+
+function corpus(): TimelineEvent[] {
+  const body = Buffer.from(`{"has_next":false,"items":[${ITEMS.join(' ,\n')}]}`, 'utf8');
+  const page = new RawPage(body, 'items');
+  return ITEMS.map((_, index) => {
+    const timestamp = `2024-01-01T00:00:${String(59 - index).padStart(2, '0')}.123456789Z`;
+    return { id: `e${index}`, type: 'T', category: 'C', label: 'e', timestamp, sortKey: sortKey(timestamp), raw: { page, index } };
+  });
+}
+
+describe('export', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'timeline-export-'));
+  });
+
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes NDJSON: each line exactly the bytes the server sent for that event', async () => {
+    const path = join(dir, 'out.ndjson');
+    const result = await exportEvents(corpus(), path, { format: 'ndjson' });
+    const written = await readFile(path);
+    const expected = Buffer.from(ITEMS.map((item) => item.replace(/[\r\n]/g, ' ')).join('\n') + '\n', 'utf8');
+    assert.ok(written.equals(expected), 'bytes differ');
+    assert.deepEqual(result, { events: ITEMS.length, bytes: expected.length });
+    const lines = written.toString('utf8').split('\n').slice(0, -1);
+    assert.equal(lines.length, ITEMS.length);
+    // Unchanged bytes except the pretty item's whitespace line breaks.
+    for (let i = 0; i < ITEMS.length - 1; i++) assert.equal(lines[i], ITEMS[i]);
+    assert.ok(lines[ITEMS.length - 2].length > 600 * 1024);
+    assert.match(lines[0], /<\/script><script>/);
+  });
+
+  it('writes a JSON array of the exact items that parses back', async () => {
+    const path = join(dir, 'out.json');
+    await exportEvents(corpus(), path, { format: 'json' });
+    const written = await readFile(path, 'utf8');
+    assert.equal(written, `[\n${ITEMS.join(',\n')}\n]\n`);
+    assert.equal((JSON.parse(written) as unknown[]).length, ITEMS.length);
+    assert.match(written, /"big":12345678901234567890,"rate":1\.10,/);
+    assert.equal(await readFile(join(dir, 'empty.json'), 'utf8').catch(() => 'absent'), 'absent');
+    await exportEvents([], join(dir, 'empty.json'), { format: 'json' });
+    assert.deepEqual(JSON.parse(await readFile(join(dir, 'empty.json'), 'utf8')), []);
+  });
+
+  it('leaves no file, partial or final, when cancelled, and keeps a file it would have replaced', async () => {
+    const path = join(dir, 'out.ndjson');
+    await writeFile(path, 'previous');
+    const controller = new AbortController();
+    const small = corpus().slice(0, 3);
+    const many = function* (): Generator<TimelineEvent> {
+      for (let i = 0; i < 10_000; i++) yield small[i % small.length];
+    };
+    const progress: number[] = [];
+    await assert.rejects(
+      exportEvents(many(), path, {
+        format: 'ndjson',
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.push(p.events);
+          controller.abort();
+        },
+      }),
+      { name: 'TimelineError', message: /cancelled/ },
+    );
+    assert.ok(progress.length > 0);
+    assert.deepEqual(await readdir(dir), ['out.ndjson']);
+    assert.equal(await readFile(path, 'utf8'), 'previous');
+  });
+
+  it('leaves no partial file when writing fails', async () => {
+    const events = corpus();
+    const broken = function* (): Generator<TimelineEvent> {
+      yield events[0];
+      throw new Error('the source broke');
+    };
+    await assert.rejects(exportEvents(broken(), join(dir, 'x.ndjson'), { format: 'ndjson' }), /the source broke/);
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('exports a demo timeline byte-identical to the server\'s items, newest first across categories', async () => {
+    const server = await startDemoServer({ eventCount: 500 });
+    try {
+      const { timeline, http } = rig(server);
+      for (let i = 0; i < 3; i++) await timeline.loadMore();
+      await http.close();
+      const path = join(dir, 'demo.ndjson');
+      const merged = mergeNewestFirst(timeline.categories.map((c) => c.events));
+      const result = await exportEvents(merged, path, { format: 'ndjson' });
+      assert.equal(result.events, 3 * PAGE_SIZE);
+      const expected: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const p = await serverPage(server, cursor === null ? { limit: String(PAGE_SIZE) } : { limit: String(PAGE_SIZE), cursor });
+        expected.push(...p.itemTexts);
+        cursor = p.body.next_cursor;
+      }
+      assert.ok((await readFile(path)).equals(Buffer.from(expected.join('\n') + '\n', 'utf8')));
+    } finally {
+      await server.close();
+    }
+  });
+});
