@@ -18,6 +18,8 @@ const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
 const BREAKS = /[\r\n\t]+/g;
 /** `$(name)` renders as an icon where VS Code supports them; a backslash before it shows it as typed. */
 const ICON = /\$\(/g;
+/** `[text](command:…)` is a live link in a notification: a space after the bracket leaves it plain text. */
+const LINK = /\]\(/g;
 
 export interface DisplayOptions {
   /** Characters shown at most, the ellipsis included. */
@@ -34,14 +36,14 @@ function escape(c: string): string {
 
 /**
  * Server text made safe to show as plain text. Line breaks and tabs become spaces; the rest of the invisible
- * characters become escapes; text over `max` is cut with an ellipsis, never inside a surrogate pair.
+ * characters become escapes; `](` becomes `] (` so no markdown link forms; text over `max` is cut with an ellipsis, never inside a surrogate pair.
  * A number stands for `{ max }`.
  */
 export function displayText(value: string, options: number | DisplayOptions = {}): string {
   const { max = 200, icons = false } = typeof options === 'number' ? { max: options } : options;
   // Each character shows as at least one, so nothing past `max` can appear: cut first, then escape.
   const head = value.length > max ? value.slice(0, max) : value;
-  let shown = head.replace(BREAKS, ' ').replace(INVISIBLE, escape);
+  let shown = head.replace(BREAKS, ' ').replace(INVISIBLE, escape).replace(LINK, '] (');
   if (icons) shown = shown.replace(ICON, '\\$(');
   if (shown.length <= max && head.length === value.length) return shown;
   let cut = Math.min(shown.length, max - 1);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { previousOfType } from '../core/previousOfType';
 import type { EventDocuments } from './eventDocument';
 import type { EventTarget } from './links/eventTarget';
@@ -17,7 +18,7 @@ export async function compareWithPrevious(documents: EventDocuments, target: Eve
     await documents.diff({ event: older, connectionId: id }, { event, connectionId: id });
     return true;
   }
-  const message = vscode.l10n.t('No older {0} event is loaded.', event.type);
+  const message = vscode.l10n.t('No older {0} event is loaded.', displayText(event.type, 80));
   if (!session.timeline.hasMore) {
     void vscode.window.showInformationMessage(message);
     return false;

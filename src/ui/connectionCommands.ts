@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { SecretScope } from '../core/secretScope';
 import { parseBaseUrl } from '../core/url';
 import { type Connection, type ConnectionKind, type ConnectionStore } from './connection';
@@ -94,7 +95,7 @@ export class ConnectionCommands {
     if (!connection || connection.demo) return;
     const scope = scopeOf(connection.baseUrl);
     if (!scope) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Fix the base URL of "{0}" first: a secret is stored for the address it is sent to.', connection.name));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Fix the base URL of "{0}" first: a secret is stored for the address it is sent to.', displayText(connection.name, 80)));
       return;
     }
     const bundle = typeof given === 'string' ? singleSecret(connection, given) : (given ?? (await askForSecrets(connection)));

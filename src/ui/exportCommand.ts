@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import type { TimelineEvent } from '../core/event';
 import { type ExportFormat, type ExportProgress, exportEvents, mergeNewestFirst } from '../core/export';
 import { isTimelineError } from '../core/errors';
@@ -32,12 +33,12 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
         : target ?? {};
   const session = args.connectionId !== undefined ? sessions.get(args.connectionId) : args.results ? undefined : await pickSession(sessions);
   if (!session && !args.results) {
-    if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', args.connectionId));
+    if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', displayText(args.connectionId, 80)));
     return undefined;
   }
   const events = snapshot(session, args);
   if (!events) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No category "{0}" is loaded.', args.category ?? ''));
+    void vscode.window.showErrorMessage(vscode.l10n.t('No category "{0}" is loaded.', displayText(args.category ?? '', 80)));
     return undefined;
   }
   if (args.format !== undefined && !FORMATS.includes(args.format)) {
@@ -79,7 +80,7 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
     if (isTimelineError(e) && e.kind === 'cancelled') {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Export cancelled; no file was written.'), 4000);
     } else {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The export failed, and no file was written: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The export failed, and no file was written: {0}', displayText(e instanceof Error ? e.message : String(e), 500)));
     }
     return undefined;
   }

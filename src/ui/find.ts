@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { idKindOf } from '../core/idShapes';
 import { displayText } from '../core/displayText';
 import type { TimelineEvent } from '../core/event';
 import { Search } from '../core/find';
@@ -28,7 +29,6 @@ const DEFAULT_MAX_PAGES = 100;
 const MAX_MAX_PAGES = 10_000;
 
 /** Ids worth prefilling from the clipboard: a UUID, a Pismo event id (`TENANT::ACCOUNT::TIMESTAMP`), a number. */
-const ID_SHAPES = [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, /^[^\s:]+::[^\s:]+::\S+$/, /^\d{1,30}$/];
 
 /**
  * Find in Timeline: asks for what was not passed, runs the search on each chosen connection with progress and
@@ -168,12 +168,17 @@ async function prefill(): Promise<string | undefined> {
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
   if (selected && !selected.includes('\n') && selected.length <= 200) return selected;
   const clipboard = (await vscode.env.clipboard.readText()).trim();
-  return ID_SHAPES.some((shape) => shape.test(clipboard)) ? clipboard : undefined;
+  // a correlation id, a Pismo event id, or a number (a TalentLMS event id)
+  return idKindOf(clipboard) || /^\d{1,30}$/.test(clipboard) ? clipboard : undefined;
 }
 
-/** `timelineViewer.find.maxPages`, bounded: a workspace's settings must not send a search through endless pages. */
-function configuredMaxPages(): number {
-  return validMaxPages(vscode.workspace.getConfiguration('timelineViewer').get<unknown>('find.maxPages')) ?? DEFAULT_MAX_PAGES;
+/**
+ * `timelineViewer.find.maxPages` from the user's settings or the default, bounded. A workspace's value is not read:
+ * a cloned repository ships its settings, and a link from a web page must not read more pages because of them.
+ */
+export function configuredMaxPages(): number {
+  const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown>('find.maxPages');
+  return validMaxPages(inspected?.globalValue) ?? DEFAULT_MAX_PAGES;
 }
 
 function validMaxPages(value: unknown): number | undefined {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { SecretScope } from '../core/secretScope';
 import { parseBaseUrl } from '../core/url';
 import { type Connection, SECRET_FIELDS, SETTING, settingsLists, toConnection } from './connection';
@@ -39,7 +40,7 @@ export async function offerToMoveSecrets(secrets: ConnectionSecrets, options: { 
   if (!user || typed.length === 0) return 0;
   if (options.ask) {
     const move = vscode.l10n.t('Move to Secret Storage');
-    const names = typed.map((entry, index) => `"${toConnection(entry, index)?.name ?? ''}"`).join(', ');
+    const names = typed.map((entry, index) => `"${displayText(toConnection(entry, index)?.name ?? '', 80)}"`).join(', ');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Your user settings file (settings.json) holds a secret of the Timeline Viewer connection {0}, where it can leak. Move it to VS Code\'s secret storage?', names),
       move,
@@ -84,7 +85,7 @@ async function warnAboutWorkspaceSecrets(connections: readonly Connection[]): Pr
     vscode.l10n.t(
       'This workspace\'s settings ({0}) hold a secret for the Timeline Viewer connection {1}. It was not imported and is never sent: remove it from that file, and use Set Secret if the connection needs one.',
       file ? vscode.workspace.asRelativePath(file) : vscode.l10n.t('workspace settings'),
-      connections.map((c) => `"${c.name}"`).join(', '),
+      connections.map((c) => `"${displayText(c.name, 80)}"`).join(', '),
     ),
     ...(file ? [open] : []),
   );

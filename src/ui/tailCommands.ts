@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import type { NewerResult } from '../core/timeline';
 import type { TimeFormat } from '../core/time';
 import { type ExportArgs, exportCommand } from './exportCommand';
@@ -50,7 +51,7 @@ export function registerWatchCommands({ sessions, tails, lastRequests }: WatchCo
       if (!s) return undefined;
       const text = curlFor(s.connection, lastRequests.get(s.connection.id));
       if (!text) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has made no request yet.', s.connection.name));
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has made no request yet.', displayText(s.connection.name, 80)));
         return undefined;
       }
       await vscode.env.clipboard.writeText(text);
@@ -75,7 +76,7 @@ async function checkNewer(session: Session, tails: LiveTails, gap?: GapNode['gap
     }
     return result;
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Checking "{0}" for newer events failed: {1} Events already loaded are kept.', session.connection.name, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Checking "{0}" for newer events failed: {1} Events already loaded are kept.', displayText(session.connection.name, 80), displayText(e instanceof Error ? e.message : String(e), 500)));
     return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../../core/displayText';
 
 /** Find's scriptable contract (`timelineViewer.find`): what pivots call, holding no timeline logic of their own. */
 export interface FindArgs {
@@ -15,23 +16,13 @@ export interface FindResult {
   readonly complete: boolean;
 }
 
-/**
- * The pages a pivot lets Find read before asking: the user's own setting or the default. A workspace's value is
- * not read: a cloned repository ships its settings, and a link from a web page must not read more because of them.
- */
-export function findMaxPages(): number {
-  const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown>('find.maxPages');
-  const value = inspected?.globalValue ?? inspected?.defaultValue;
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? Math.min(value, 10_000) : 100;
-}
-
 /** Runs Find without prompts; undefined when it failed (said in a message), was cancelled, or answered with something else. */
 export async function runFind(args: FindArgs): Promise<FindResult | undefined> {
   let result: unknown;
   try {
     result = await vscode.commands.executeCommand('timelineViewer.find', args);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Find in Timeline failed: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Find in Timeline failed: {0}', displayText(error instanceof Error ? error.message : String(error), 500)));
     return undefined;
   }
   if (typeof result !== 'object' || result === null) return undefined;

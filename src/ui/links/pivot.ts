@@ -4,7 +4,8 @@ import type { IdKind } from '../../core/idShapes';
 import type { EventPanelManager } from '../eventPanel';
 import type { Session } from '../session';
 import type { SessionRegistry } from '../sessions';
-import { findMaxPages, runFind, type FindResult } from './find';
+import { configuredMaxPages } from '../find';
+import { runFind, type FindResult } from './find';
 
 /** `timelineViewer.pivot`: find an ID (or any text) in a timeline. */
 export interface PivotArgs {
@@ -73,7 +74,7 @@ export class Pivot {
   /** Find in one connection; `isEventId`: the query names one event, opened once found. */
   async search(session: Session, query: string, isEventId: boolean): Promise<FindResult | undefined> {
     await this.reveal(session);
-    const result = await runFind({ connectionId: session.connection.id, query, maxPages: findMaxPages() });
+    const result = await runFind({ connectionId: session.connection.id, query, maxPages: configuredMaxPages() });
     if (result && isEventId && result.matches.includes(query)) this.show(session, query);
     return result;
   }

@@ -32,7 +32,7 @@ export class ConnectionNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const { connection, timeline } = this.session;
-    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(displayText(connection.name, 120), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
     item.contextValue = (connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
     const { filter } = this.session;

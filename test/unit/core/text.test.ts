@@ -7,6 +7,12 @@ describe('displayText', () => {
   it('shows bidi overrides and zero-width characters as visible escapes', () => {
     assert.equal(displayText('a\u202Eb\u200Bc'), 'a\\u202eb\\u200bc');
   });
+  it('leaves no markdown link a notification would make live', () => {
+    const shown = displayText('[Open](command:workbench.action.terminal.sendSequence?%7B%7D) and [x](https://evil.example)');
+    assert.doesNotMatch(shown, /\]\(/);
+    assert.equal(shown, '[Open] (command:workbench.action.terminal.sendSequence?%7B%7D) and [x] (https://evil.example)');
+    assert.equal(displayText(']('.repeat(10), 6), '] (] …');
+  });
   it('flattens lines and cuts long values', () => {
     assert.equal(displayText('one\ntwo'), 'one two');
     assert.equal(displayText('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
