@@ -5,15 +5,17 @@ import { type ExportFormat, type ExportProgress, exportEvents, mergeNewestFirst 
 import { isTimelineError } from '../core/errors';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
+import { searchOf } from './searches';
 import { CategoryNode, ConnectionNode } from './tree/nodes';
+import { SearchResultsNode } from './tree/searchNodes';
 
 /** What `timelineViewer.export` takes from scripts; any field left out is asked for. */
 export interface ExportArgs {
   readonly connectionId?: string;
   /** One category's events instead of the whole connection's. */
   readonly category?: string;
-  /** Events to export as they are (Find results), instead of a connection's or category's. */
-  readonly results?: readonly TimelineEvent[];
+  /** The connection's Find results (`true`), or given events, instead of a connection's or category's. */
+  readonly results?: true | readonly TimelineEvent[];
   readonly format?: ExportFormat;
   readonly uri?: vscode.Uri;
 }
@@ -24,21 +26,25 @@ const FORMATS: readonly ExportFormat[] = ['ndjson', 'json'];
  * Exports the loaded events of a connection or category, or given results, newest first, exactly as the server
  * sent them. Resolves to what was written, or undefined when the user cancelled or it failed (said in a message).
  */
-export async function exportCommand(sessions: SessionRegistry, target?: ConnectionNode | CategoryNode | ExportArgs): Promise<ExportProgress | undefined> {
+export async function exportCommand(sessions: SessionRegistry, target?: ConnectionNode | CategoryNode | SearchResultsNode | ExportArgs): Promise<ExportProgress | undefined> {
   const args: ExportArgs =
     target instanceof ConnectionNode
       ? { connectionId: target.session.connection.id }
       : target instanceof CategoryNode
         ? { connectionId: target.session.connection.id, category: target.category.name }
-        : target ?? {};
-  const session = args.connectionId !== undefined ? sessions.get(args.connectionId) : args.results ? undefined : await pickSession(sessions);
-  if (!session && !args.results) {
+        : target instanceof SearchResultsNode
+          ? { connectionId: target.session.connection.id, results: true }
+          : target ?? {};
+  const given = Array.isArray(args.results);
+  const session = args.connectionId !== undefined ? sessions.get(args.connectionId) : given ? undefined : await pickSession(sessions);
+  if (!session && !given) {
     if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', displayText(args.connectionId, 80)));
     return undefined;
   }
   const events = snapshot(session, args);
   if (!events) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No category "{0}" is loaded.', displayText(args.category ?? '', 80)));
+    const missing = args.results === true ? vscode.l10n.t('This connection has no Find results.') : vscode.l10n.t('No category "{0}" is loaded.', displayText(args.category ?? '', 80));
+    void vscode.window.showErrorMessage(missing);
     return undefined;
   }
   if (args.format !== undefined && !FORMATS.includes(args.format)) {
@@ -91,8 +97,12 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
  * written must not shift what is being read.
  */
 function snapshot(session: Session | undefined, args: ExportArgs): readonly TimelineEvent[] | undefined {
-  if (args.results) return [...args.results];
+  if (Array.isArray(args.results)) return [...args.results];
   if (!session) return undefined;
+  if (args.results === true) {
+    const search = searchOf(session.timeline);
+    return search ? [...search.matches] : undefined;
+  }
   const categories = session.timeline.categories;
   if (args.category === undefined) return [...mergeNewestFirst(categories.map((c) => c.events))];
   const category = categories.find((c) => c.name === args.category);

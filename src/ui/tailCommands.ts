@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import type { NewerResult } from '../core/timeline';
 import type { TimeFormat } from '../core/time';
-import { type ExportArgs, exportCommand } from './exportCommand';
+import { exportCommand } from './exportCommand';
 import { curlFor, type LastRequests } from './requestCurl';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { type LiveTails, newerMaxPages } from './tail';
 import { switchTimeFormat } from './timeFormat';
-import { type CategoryNode, ConnectionNode, ErrorNode, type GapNode } from './tree/nodes';
+import { ConnectionNode, ErrorNode, type GapNode } from './tree/nodes';
 
 export interface WatchCommandDeps {
   readonly sessions: SessionRegistry;
@@ -45,7 +45,7 @@ export function registerWatchCommands({ sessions, tails, lastRequests }: WatchCo
       return tails.tailingIds;
     }),
     register('switchTimeFormat', (format?: TimeFormat) => switchTimeFormat(format)),
-    register('export', (target?: ConnectionNode | CategoryNode | ExportArgs) => exportCommand(sessions, target)),
+    register('export', (target?: Parameters<typeof exportCommand>[1]) => exportCommand(sessions, target)),
     register('copyRequestAsCurl', async (target?: ConnectionTarget): Promise<string | undefined> => {
       const s = await session(target, vscode.l10n.t('Copy the last request of which connection?'));
       if (!s) return undefined;

@@ -49,6 +49,19 @@ describe('watching a timeline in a real VS Code', () => {
     assert.ok(readFileSync(uri.fsPath).equals(expected), 'the export differs from the server\'s bytes');
   });
 
+  it('exports Find results: the matches, newest first, each exactly as the server sent it', async () => {
+    const query = 'c3a1f00d-5a1e-4e0b-9c2d-7b40f4d24654';
+    const found = await vscode.commands.executeCommand<{ matches: string[] }>('timelineViewer.find', { connectionId: 'demo-pismo', query, maxPages: 10 });
+    assert.ok(found.matches.length >= 2, `the demo's chain has several events, found ${found.matches.length}`);
+    const uri = vscode.Uri.file(join(dir, 'results.ndjson'));
+    const result = await vscode.commands.executeCommand<{ events: number }>('timelineViewer.export', { connectionId: 'demo-pismo', results: true, format: 'ndjson', uri });
+    const lines = readFileSync(uri.fsPath, 'utf8').trimEnd().split('\n');
+    assert.equal(result.events, found.matches.length);
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { tenant_account_timestamp: string }).tenant_account_timestamp), found.matches);
+    for (const line of lines) assert.ok(line.includes(query));
+    await vscode.commands.executeCommand('timelineViewer.clearFind', 'demo-pismo');
+  });
+
   it('a live tail shows events the server appends, marked new, with a badge', async () => {
     await vscode.workspace.getConfiguration('timelineViewer').update('liveTail.intervalSeconds', 2, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('timelineViewer.timeline.focus');
