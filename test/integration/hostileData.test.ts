@@ -7,6 +7,7 @@ import type { TimelineViewerApi } from '../../src/extension';
 import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';
 import { eventPickItem } from '../../src/ui/eventPick';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import { bestOf } from '../unit/hostile/timing';
 import { HOSTILE_PAYLOADS, RAW_INVISIBLE, deepItem, zeroWidthType } from './fixtures/hostilePayloads';
 import { activateExtension, idle, nextRender, until } from './util';
 
@@ -49,17 +50,6 @@ function talentPages(base: string): Map<string, string> {
 function assertClean(text: string, max: number, where: string): void {
   assert.equal(RAW_INVISIBLE.test(text), false, `raw invisible character in ${where}: ${JSON.stringify(text.slice(0, 200))}`);
   assert.ok(text.length <= max, `${where} is ${text.length} characters`);
-}
-
-/** The least time of `times` calls, in ms: the row's own cost, not the busy machine's. */
-function bestOf(times: number, run: () => unknown): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
 }
 
 /** Accepts the QuickPick a command opened (it has no open event to await), then resolves to its result. */
