@@ -7,13 +7,13 @@ import path from 'node:path';
 import { REPO, TEST_DIR, VIEWPORT, cleanupRunDir, ensureHarness, launchBrowser, makeRunDir } from './vscode-host/codeServer.mjs';
 
 const SHOTS = path.join(TEST_DIR, 'screenshots');
-const README_IMAGES = ['welcome', 'tree', 'tree-talentlms', 'event-panel', 'event-document'];
+const README_IMAGES = ['welcome', 'tree', 'tree-talentlms', 'event-panel', 'event-document', 'find-results', 'tree-filtered', 'live-tail', 'pivot-hover', 'workspace-connection'];
 // the side bar and the editor area of the 1280x800 workbench
 const SIDE_BAR = { x: 48, y: 36, width: 302, height: 420 };
 const WALKTHROUGH = [
   { from: 'tree', to: 'demo', clip: SIDE_BAR, scale: 1 },
   { from: 'tree-talentlms', to: 'connection', clip: SIDE_BAR, scale: 1 },
-  { from: 'event-panel', to: 'correlation', clip: { x: 352, y: 36, width: 800, height: 260 }, scale: 0.75 },
+  { from: 'find-results', to: 'correlation', clip: SIDE_BAR, scale: 1 },
   { from: 'event-panel', to: 'inspector', clip: { x: 352, y: 36, width: 924, height: 560 }, scale: 0.55 },
 ];
 
