@@ -22,8 +22,15 @@ export interface TailLoadResult {
   readonly eventCounts: number[];
 }
 
-export async function measureTails(url: string, token: string, tails: number, ms: number): Promise<TailLoadResult> {
+/**
+ * `beforeCatchUp` runs once the tails have stopped and before every timeline reads up to the server's newest
+ * event: the caller stops growing the server there, so all timelines end on the same events.
+ */
+export async function measureTails(url: string, token: string, tails: number, ms: number, beforeCatchUp: () => Promise<void>): Promise<TailLoadResult> {
   const child = fork(__filename, [url, token, String(tails), String(ms)], { stdio: 'inherit' });
+  await once(child, 'message');
+  await beforeCatchUp();
+  child.send('catch up');
   const [result] = (await once(child, 'message')) as [TailLoadResult];
   await once(child, 'exit');
   return result;
@@ -56,7 +63,10 @@ async function run(url: string, token: string, count: number, ms: number): Promi
     for (const tail of tails) tail.stop();
     max = histogram.max / 1e6;
   });
-  await Promise.all(timelines.map((t) => t.checkNewer().catch(() => undefined)));
+  process.send?.('stopped');
+  await once(process, 'message');
+  // twice: the first may join a check that started before the server stopped growing
+  for (let round = 0; round < 2; round++) await Promise.all(timelines.map((t) => t.checkNewer().catch(() => undefined)));
   await Promise.all(clients.map((http) => http.close()));
   return { checks, added, p99, idleP99, max, eventCounts: timelines.map((t) => t.eventCount) };
 }
