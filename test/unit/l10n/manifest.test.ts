@@ -12,7 +12,8 @@ const read = (file: string): Record<string, Json> => JSON.parse(fs.readFileSync(
 function translationsOf(english: string): string[] {
   const dir = path.dirname(english);
   const stem = path.basename(english, '.json');
-  return fs.readdirSync(path.join(REPO, dir)).filter((f) => f.startsWith(`${stem}.`) && f.endsWith('.json')).map((f) => path.join(dir, f));
+  const locale = /^\.[a-z]{2,3}(?:-[a-z\d]+)*\.json$/;
+  return fs.readdirSync(path.join(REPO, dir)).filter((f) => f.startsWith(stem) && locale.test(f.slice(stem.length))).map((f) => path.join(dir, f));
 }
 
 const SOURCES = ['package.nls.json', 'l10n/bundle.l10n.json'];
