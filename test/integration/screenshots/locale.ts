@@ -11,7 +11,8 @@ const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
 /**
  * The view in another display language (`npm run screenshots -- --locale pt-br`). The workbench has no language
  * pack offline, so VS Code's own text stays English: the scene first checks that the extension host runs in the
- * locale and that the extension's manifest and runtime strings come from its translations, then takes pictures.
+ * locale and that the extension's manifest and runtime strings come from its translations, then takes pictures:
+ * the welcome view, the tree, the command palette and the walkthrough.
  */
 export async function run(): Promise<void> {
   const locale = process.env.TIMELINE_SCENE_LOCALE ?? '';
@@ -44,4 +45,8 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.quickOpen', `>${manifest['command.category']}: `);
   await snap('commands');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+  await snap('walkthrough');
 }
