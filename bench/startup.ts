@@ -50,6 +50,7 @@ async function productionBuild(): Promise<{ dir: string; ms: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-prod-'));
   fs.symlinkSync(path.join(REPO, 'src'), path.join(dir, 'src'), 'dir');
   fs.copyFileSync(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
+  fs.copyFileSync(path.join(REPO, 'package.nls.json'), path.join(dir, 'package.nls.json'));
   fs.cpSync(path.join(REPO, 'media'), path.join(dir, 'media'), { recursive: true, filter: (src) => path.basename(src) !== 'dist' });
   const t0 = performance.now();
   await promisify(execFile)(process.execPath, [path.join(REPO, 'esbuild.js'), '--production'], { cwd: dir });

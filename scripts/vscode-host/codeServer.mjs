@@ -186,6 +186,21 @@ function seedUserData(userDataDir) {
   fs.writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2));
 }
 
+/**
+ * Makes the server resolve `locale` without a language pack for the workbench (none is available offline):
+ * a pack whose translation file is empty, so VS Code's own text stays English while the workbench, and with
+ * it the extension host (`vscode.env.language`), runs in `locale` and loads the extension's translations.
+ */
+function seedLanguagePack(userDataDir, locale) {
+  const messages = path.join(userDataDir, 'empty-language-pack.json');
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(messages, JSON.stringify({ contents: {} }));
+  // the server lists a pack by the extension that brought it: name a stand-in
+  const extensions = [{ extensionIdentifier: { id: 'timeline-viewer-tests.empty-language-pack' }, version: '0.0.0' }];
+  const pack = { hash: 'empty', extensions, translations: { vscode: messages }, label: locale };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 function tail(file, lines = 30) {
   try {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
@@ -216,9 +231,10 @@ export function installExtension(harness, runDir, vsix) {
  * Starts code-server on 127.0.0.1 and waits until it answers.
  * Returns { port, origin, logFile, exited, stop() }; `exited` resolves with { status, stopped } when the server ends.
  */
-export async function startCodeServer({ harness, runDir, workspace, port = 0, userDataDir = path.join(runDir, 'user-data'), env }) {
+export async function startCodeServer({ harness, runDir, workspace, port = 0, userDataDir = path.join(runDir, 'user-data'), env, locale }) {
   port = port || await freePort();
   seedUserData(userDataDir);
+  if (locale) seedLanguagePack(userDataDir, locale);
   fs.mkdirSync(workspace, { recursive: true });
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
@@ -228,6 +244,7 @@ export async function startCodeServer({ harness, runDir, workspace, port = 0, us
     '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
     ...harness.serverArgs,
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
   // detached = setsid: the server leads a new process group
@@ -357,12 +374,12 @@ async function waitForJson(file, cancelled) {
 /**
  * Runs an extension test module (the @vscode/test-electron run() contract) in
  * code-server's extension host, on VS Code `vscode` (default 1.139), with the extension
- * from its folder or, given `vsix`, installed from that package. `onPage(page, signal)` may drive the page meanwhile;
+ * from its folder or, given `vsix`, installed from that package; in display language `locale` if given. `onPage(page, signal)` may drive the page meanwhile;
  * `signal.aborted` turns true once the run is over, then its promise is awaited.
  * Resolves { code, how, settled, runDir, logFile }: code 0 when run() resolved, 124 on timeout;
  * settled = the tests ran to their end (a failure is theirs, not the harness's).
  */
-export async function runInCodeServer({ extensionDir, testsModule, workspace, env, resultFile, timeoutMs, verbose, onPage, vscode, vsix }) {
+export async function runInCodeServer({ extensionDir, testsModule, workspace, env, resultFile, timeoutMs, verbose, onPage, vscode, vsix, locale }) {
   const harness = ensureHarness(vscode);
   const runDir = makeRunDir('run', harness);
   if (vsix) installExtension(harness, runDir, vsix);
@@ -371,7 +388,7 @@ export async function runInCodeServer({ extensionDir, testsModule, workspace, en
   // development extension is an empty stand-in, so the installed copy is the one under test.
   const developmentPath = vsix ? emptyExtension(runDir) : extensionDir;
   // 1.90's workbench ignores the payload's extensionEnvironment: its extension host gets `env` from the server
-  const server = await startCodeServer({ harness, runDir, workspace: folder, env });
+  const server = await startCodeServer({ harness, runDir, workspace: folder, env, locale });
   const over = { aborted: false }; // read like an AbortSignal by the page drivers
   let browser;
   try {

@@ -74,7 +74,10 @@ main().then(
 function extensionName(dir) {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    return pkg.displayName || pkg.name || path.basename(dir);
+    // the manifest names its strings (`%extension.displayName%`); package.nls.json holds the English
+    const key = /^%(.+)%$/.exec(pkg.displayName ?? '')?.[1];
+    const nls = key ? JSON.parse(fs.readFileSync(path.join(dir, 'package.nls.json'), 'utf8')) : {};
+    return (key ? nls[key] : pkg.displayName) || pkg.name || path.basename(dir);
   } catch {
     return path.basename(dir);
   }

@@ -8,6 +8,8 @@
 //   --tests MODULE      scene module exporting run() (default: out/test/integration/screenshots/index.js)
 //   --out DIR           where the PNGs go (default: .vscode-test/screenshots; emptied first)
 //   --timeout SECONDS   give up after this long (default 600)
+//   --locale LOCALE     run the workbench in this display language (e.g. pt-br); the scene module then defaults
+//                       to out/test/integration/screenshots/locale.js and the PNGs to .vscode-test/screenshots/LOCALE
 //   --verbose           also print workbench console output
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +26,16 @@ function options() {
   const { values } = parseArgs({
     options: {
       extension: { type: 'string', default: REPO },
-      tests: { type: 'string', default: path.join(REPO, 'out/test/integration/screenshots/index.js') },
-      out: { type: 'string', default: path.join(TEST_DIR, 'screenshots') },
+      tests: { type: 'string' },
+      out: { type: 'string' },
       timeout: { type: 'string', default: '600' },
       verbose: { type: 'boolean', default: false },
+      locale: { type: 'string' },
     },
   });
+  if (values.locale !== undefined && !/^[a-z]{2,3}(-[a-z\d]+)*$/.test(values.locale)) throw new Error(`--locale ${values.locale}: use a lower-case tag such as pt-br`);
+  values.tests ??= path.join(REPO, `out/test/integration/screenshots/${values.locale ? 'locale' : 'index'}.js`);
+  values.out ??= path.join(TEST_DIR, 'screenshots', ...(values.locale ? [values.locale] : []));
   for (const p of [path.join(values.extension, 'package.json'), values.tests]) {
     if (!fs.existsSync(p)) throw new Error(`${p} not found (run \`npm run build && npm run compile-tests\` first?)`);
   }
@@ -86,7 +92,8 @@ async function main() {
   const res = await runInCodeServer({
     extensionDir: opts.extension,
     testsModule: opts.tests,
-    env: extensionHostEnv({ TIMELINE_SCENE_DIR: opts.out }),
+    env: extensionHostEnv({ TIMELINE_SCENE_DIR: opts.out, ...(opts.locale ? { TIMELINE_SCENE_LOCALE: opts.locale } : {}) }),
+    locale: opts.locale,
     timeoutMs: Number(opts.timeout) * 1000,
     verbose: opts.verbose,
     onPage: (page, signal) => serveScenes(page, opts.out, signal, shots),
