@@ -38,8 +38,9 @@ try {
     await page.setContent(`<style>body{margin:0}img{display:block;width:${VIEWPORT.width * scale}px}</style><img src="data:image/png;base64,${data}">`);
     await page.locator('img').evaluate((img) => img.decode());
     const scaled = Object.fromEntries(Object.entries(clip).map(([k, v]) => [k, Math.round(v * scale)]));
-    const out = path.join(media, `${to}.png`);
-    await page.screenshot({ path: out, clip: scaled });
+    // JPEG: the walkthrough's pictures ship in the .vsix, and a screenshot is a quarter of its PNG size
+    const out = path.join(media, `${to}.jpg`);
+    await page.screenshot({ path: out, clip: scaled, type: 'jpeg', quality: 85 });
     console.log(`${out} (${(fs.statSync(out).size / 1024).toFixed(1)} KB)`);
   }
 } finally {
