@@ -93,7 +93,7 @@ export class FindCommands {
 
   private async run(session: Session, search: Search, maxPages: number): Promise<FindOutcome> {
     this.refresh(session);
-    const title = vscode.l10n.t('Finding "{0}" in {1}', displayText(search.query, 40), displayText(session.connection.name, 60));
+    const title = vscode.l10n.t('Finding "{0}" in {1}', displayText(search.query, { max: 40, icons: true }), displayText(session.connection.name, { max: 60, icons: true }));
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());

@@ -9,7 +9,7 @@ import { eventPickItem } from '../../src/ui/eventPick';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
 import { bestOf } from '../unit/hostile/timing';
 import { HOSTILE_PAYLOADS, RAW_INVISIBLE, deepItem, zeroWidthType } from './fixtures/hostilePayloads';
-import { activateExtension, idle, nextRender, until } from './util';
+import { activateExtension, idle, nextRender } from './util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
 const CORRELATION = '$(zap) \u202Ecorr';
@@ -182,7 +182,7 @@ describe('hostile data at its reproduced sizes, in a real VS Code', function () 
     }
   });
 
-  it('sanitizes QuickPick rows and keeps $( as typed, in Show Related and Compare with…', async () => {
+  it('sanitizes Show Related\'s results and Compare with…\'s QuickPick rows, keeping $( as typed', async () => {
     for (const node of events.values()) {
       const item = eventPickItem(node.event, 'c');
       for (const [field, max] of [
@@ -194,15 +194,18 @@ describe('hostile data at its reproduced sizes, in a real VS Code', function () 
         assert.equal(/(^|[^\\])\$\(/.test(field), false, `an icon would render in ${field}`);
       }
     }
-    // The real QuickPicks open with these rows and pick one: Show Related opens it in the inspector...
-    const shown = until(
-      vscode.window.tabGroups.onDidChangeTabs,
-      () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview,
-      'the picked event in the inspector',
-    );
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await acceptQuickPick(vscode.commands.executeCommand('timelineViewer.showRelated', event('payload-8')));
-    await shown;
+    // Show Related finds the hostile correlation id across pages: its results node and rows show it sanitized...
+    const outcome = await vscode.commands.executeCommand<{ matches: string[] }>('timelineViewer.showRelated', event('payload-8'));
+    assert.ok(outcome.matches.includes(event('payload-8').event.id), 'Show Related found the event itself');
+    const results = api.tree.getChildren(pismo).find((n) => kind(n).startsWith('searchResults'));
+    assert.ok(results, 'Show Related left a results node');
+    const item = results.toTreeItem();
+    assertClean(String(item.label), 20, 'the results label');
+    assertClean(String(item.tooltip), 2000, 'the results tooltip');
+    const rows = results.children().filter((n) => kind(n).startsWith('event'));
+    assert.equal(rows.length, outcome.matches.length);
+    for (const row of rows) assertClean(String(row.toTreeItem().label), 120, 'a result row');
+    await vscode.commands.executeCommand('timelineViewer.clearFind', 'it-hostile-data');
     // ...and Compare with… diffs two events under a sanitized title.
     await acceptQuickPick(vscode.commands.executeCommand('timelineViewer.compareEvent', event('payload-9')));
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
