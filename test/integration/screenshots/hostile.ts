@@ -25,7 +25,7 @@ function hostilePage(): string {
 
 /**
  * Hostile data as a user would meet it: the tree's rows, the inspector on the invisible-character payload, and
- * Show Related's QuickPick with codicon syntax kept as typed.
+ * Show Related's results (a Find on the hostile correlation id) with codicon syntax kept as typed.
  */
 export async function run(): Promise<void> {
   await vscode.workspace.getConfiguration('window').update('autoDetectColorScheme', false, vscode.ConfigurationTarget.Global);
@@ -58,10 +58,9 @@ export async function run(): Promise<void> {
     await nextRender(api.eventPanels.show(invisible.event, connection.session.connection.name));
     await snap('hostile-panel');
 
-    const picking = vscode.commands.executeCommand('timelineViewer.showRelated', invisible);
-    await snap('hostile-quickpick');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await picking;
+    await vscode.commands.executeCommand('timelineViewer.showRelated', invisible);
+    await snap('hostile-related');
+    await vscode.commands.executeCommand('timelineViewer.clearFind', 'scene-hostile');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('timelineViewer.removeConnection', 'scene-hostile', { confirm: false });
   } finally {
