@@ -26,6 +26,8 @@ export interface DisplayOptions {
   readonly max?: number;
   /** The surface renders `$(icon)` syntax (QuickPick items, the status bar). */
   readonly icons?: boolean;
+  /** The caller escapes Markdown itself (a hover): `](` is kept as typed. */
+  readonly escapedMarkdown?: boolean;
 }
 
 /** `\u202e`, or `\u{e0041}` beyond the BMP. */
@@ -40,10 +42,11 @@ function escape(c: string): string {
  * A number stands for `{ max }`.
  */
 export function displayText(value: string, options: number | DisplayOptions = {}): string {
-  const { max = 200, icons = false } = typeof options === 'number' ? { max: options } : options;
+  const { max = 200, icons = false, escapedMarkdown = false } = typeof options === 'number' ? { max: options } : options;
   // Each character shows as at least one, so nothing past `max` can appear: cut first, then escape.
   const head = value.length > max ? value.slice(0, max) : value;
-  let shown = head.replace(BREAKS, ' ').replace(INVISIBLE, escape).replace(LINK, '] (');
+  let shown = head.replace(BREAKS, ' ').replace(INVISIBLE, escape);
+  if (!escapedMarkdown) shown = shown.replace(LINK, '] (');
   if (icons) shown = shown.replace(ICON, '\\$(');
   if (shown.length <= max && head.length === value.length) return shown;
   let cut = Math.min(shown.length, max - 1);

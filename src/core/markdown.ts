@@ -7,7 +7,7 @@ import { displayText } from './displayText';
  * and the text reads exactly as sent.
  */
 export function escapeMarkdown(text: string, max = 200): string {
-  return displayText(text, max).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return displayText(text, { max, escapedMarkdown: true }).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /**

@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { systemClock } from '../../../src/core/clock';
+import { mergeNewestFirst } from '../../../src/core/export';
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from '../../../src/core/http';
 import { Redactor } from '../../../src/core/redact';
 import { QueuedSource, RequestQueue } from '../../../src/core/requestQueue';
@@ -19,7 +20,9 @@ export interface TailLoadResult {
   readonly p99: number;
   readonly idleP99: number;
   readonly max: number;
-  readonly eventCounts: number[];
+  /** Each timeline's newest event, and how many gaps the timelines hold in all. */
+  readonly newestIds: string[];
+  readonly gaps: number;
 }
 
 /**
@@ -68,7 +71,8 @@ async function run(url: string, token: string, count: number, ms: number): Promi
   // twice: the first may join a check that started before the server stopped growing
   for (let round = 0; round < 2; round++) await Promise.all(timelines.map((t) => t.checkNewer().catch(() => undefined)));
   await Promise.all(clients.map((http) => http.close()));
-  return { checks, added, p99, idleP99, max, eventCounts: timelines.map((t) => t.eventCount) };
+  const newest = (t: Timeline): string => mergeNewestFirst(t.categories.map((c) => c.events)).next().value?.id ?? '';
+  return { checks, added, p99, idleP99, max, newestIds: timelines.map(newest), gaps: timelines.reduce((n, t) => n + t.gaps.length, 0) };
 }
 
 async function loopDelay(ms: number, during: (histogram: ReturnType<typeof monitorEventLoopDelay>) => Promise<void>): Promise<number> {
