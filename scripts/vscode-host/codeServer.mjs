@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -152,9 +153,17 @@ function trackGroup(pgid, stop) {
 }
 
 /** This process's environment with config, data, cache and temp files kept in the harness. */
+/**
+ * The run's temporary folder: short and outside the checkout, since Chromium puts a Unix socket in it and a
+ * socket path may not exceed 107 bytes (a clone in a deep folder would otherwise break the browser).
+ */
+function runTmpDir(runDir) {
+  return path.join(os.tmpdir(), `tv-${path.basename(runDir)}`);
+}
+
 function isolatedEnv(harness, runDir) {
   const xdg = path.join(harness.dir, 'xdg');
-  const tmp = path.join(runDir, 'tmp');
+  const tmp = runTmpDir(runDir);
   fs.mkdirSync(tmp, { recursive: true });
   return {
     ...process.env,
@@ -435,4 +444,5 @@ export function cleanupRunDir(runDir, keep) {
     return;
   }
   fs.rmSync(runDir, { recursive: true, force: true });
+  fs.rmSync(runTmpDir(runDir), { recursive: true, force: true });
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { newestFirst } from './category';
 import { TimelineError } from './errors';
@@ -37,26 +36,27 @@ const SPACE = 0x20;
 export async function exportEvents(events: Iterable<TimelineEvent>, path: string, options: ExportOptions): Promise<ExportProgress> {
   const { format, signal, onProgress } = options;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
-  const out = createWriteStream(temp, { flags: 'wx' });
   const json = format === 'json';
   let chunk: Buffer[] = [];
   let chunkBytes = 0;
   let count = 0;
   let bytes = 0;
+  let out: FileHandle | undefined;
   const push = (b: Buffer): void => {
     chunk.push(b);
     chunkBytes += b.length;
   };
-  const flush = async (): Promise<void> => {
+  // One awaited write per chunk: the file handle's own backpressure, no stream events to wait on.
+  const flush = async (file: FileHandle): Promise<void> => {
     if (chunkBytes === 0) return;
     const data = chunk.length === 1 ? chunk[0] : Buffer.concat(chunk, chunkBytes);
     bytes += chunkBytes;
     chunk = [];
     chunkBytes = 0;
-    await write(out, data);
+    for (let at = 0; at < data.length; ) at += (await file.write(data, at)).bytesWritten;
   };
   try {
-    await opened(out);
+    const file = (out = await open(temp, 'wx'));
     if (json) push(Buffer.from('[\n'));
     for (const event of events) {
       const item = rawBytes(event.raw);
@@ -70,17 +70,18 @@ export async function exportEvents(events: Iterable<TimelineEvent>, path: string
       count++;
       if (chunkBytes >= CHUNK_BYTES) {
         signal?.throwIfAborted();
-        await flush();
+        await flush(file);
       }
       if (count % PROGRESS_EVERY === 0) onProgress?.({ events: count, bytes: bytes + chunkBytes });
     }
     if (json) push(Buffer.from(count > 0 ? '\n]\n' : ']\n'));
     signal?.throwIfAborted();
-    await flush();
-    await close(out);
+    await flush(file);
+    out = undefined;
+    await file.close();
     await rename(temp, path);
   } catch (e) {
-    out.destroy();
+    await out?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     if (signal?.aborted) throw new TimelineError('cancelled', 'The export was cancelled; no file was written.');
     throw e;
@@ -112,32 +113,4 @@ export function* mergeNewestFirst(lists: readonly (readonly TimelineEvent[])[]):
     if (best < 0) return;
     yield lists[best][at[best]++];
   }
-}
-
-function opened(out: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('ready', resolve);
-    out.once('error', reject);
-  });
-}
-
-function write(out: WriteStream, data: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error): void => reject(e);
-    out.once('error', onError);
-    const ok = out.write(data);
-    const done = (): void => {
-      out.off('error', onError);
-      resolve();
-    };
-    if (ok) done();
-    else out.once('drain', done);
-  });
-}
-
-function close(out: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('error', reject);
-    out.end(() => resolve());
-  });
 }
