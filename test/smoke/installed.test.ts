@@ -1,6 +1,7 @@
 // The extension as a user has it: installed from the .vsix into a real VS Code. What a missing
 // file in the package (.vscodeignore) or a bundling mistake would break, seen from the outside.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { reindentJson } from '../../src/core/jsonFormat';
@@ -46,7 +47,12 @@ describe('the installed extension (smoke)', () => {
     const found = vscode.extensions.getExtension<TimelineViewerApi>(EXTENSION_ID);
     assert.ok(found, `${EXTENSION_ID} is not installed`);
     extension = found;
-    assert.ok(!extension.extensionPath.startsWith(CHECKOUT), `loaded from ${extension.extensionPath}`);
+    // The harness (and so its extensions folder) may live inside the checkout: what tells the copies apart is
+    // that the installed one is not the checkout's own folder and holds no sources, as the .vsix has none.
+    const installed = path.resolve(extension.extensionPath);
+    assert.notEqual(installed, CHECKOUT, `loaded from the checkout ${installed}`);
+    assert.equal(fs.existsSync(path.join(installed, 'src')), false, `${installed} holds sources: not the packaged copy`);
+    assert.ok(fs.existsSync(path.join(installed, 'dist', 'extension.js')), `${installed} has no dist/extension.js`);
   });
 
   it('activates when its view opens', async () => {
