@@ -7,7 +7,7 @@
 import { Search } from '../src/core/find';
 import type { TimelineSource } from '../src/core/source';
 import type { Timeline } from '../src/core/timeline';
-import { SPANNING_CORRELATION_ID } from '../src/demo/findScenarios';
+import { SPANNING_CORRELATION_ID } from '../src/demo/pismoScenarios';
 import type { DemoServer } from '../src/demo/server';
 import { ReplaySource, loadUntil, newTimeline, realSource } from './pismo';
 import { log, median } from './util';

@@ -1,6 +1,6 @@
-import { scenarioAt } from './findScenarios';
+import { GrowingTimeline } from './growingTimeline';
 import { chainContext, payload } from './pismoPayloads';
-import { SALT, chainAt } from './pismoScenarios';
+import { SALT, chainAt, scenarioAt } from './pismoScenarios';
 import { streamFor } from './random';
 import { str } from './rawJson';
 import { formatNs } from './time';
@@ -43,23 +43,7 @@ export interface PismoEvent {
  * (seed, index), so 200,000 events cost no memory and any page can be served without the ones before it.
  * Appended events are the ones at negative indices (newer still): the public index counts from the newest.
  */
-export class PismoTimeline {
-  private appended = 0;
-
-  constructor(
-    readonly seed: number,
-    private readonly initialCount: number,
-  ) {}
-
-  get count(): number {
-    return this.initialCount + this.appended;
-  }
-
-  /** Adds `n` events newer than every other, as if they had just happened (at most MAX_APPENDED in all). */
-  append(n: number): void {
-    this.appended = checkedAppend(this.appended, n);
-  }
-
+export class PismoTimeline extends GrowingTimeline {
   /** Index i sits at a random point of its own 7-minute slot, so times fall strictly as the index grows. */
   timeNs(index: number): bigint {
     return this.timeAt(index - this.appended);
@@ -97,12 +81,4 @@ export class PismoTimeline {
       `"timestamp":"${timestamp}"}`;
     return { index, category, type, ns, timestamp, text };
   }
-}
-
-/** Appending is for demos and tests of Check for Newer: bounded, so a loop cannot grow it without end. */
-export const MAX_APPENDED = 100_000;
-
-export function checkedAppend(appended: number, n: number): number {
-  if (!Number.isInteger(n) || n < 0 || appended + n > MAX_APPENDED) throw new RangeError(`append: at most ${MAX_APPENDED} events in all`);
-  return appended + n;
 }

@@ -1,7 +1,7 @@
 import { TALENT_EVENT_TYPES, UNKNOWN_TALENT_TYPES, drawType, members } from './talentlmsEvents';
 import { streamFor } from './random';
 import { int, obj, str } from './rawJson';
-import { checkedAppend } from './pismoData';
+import { GrowingTimeline } from './growingTimeline';
 import { firstAtOrBelow } from './sorted';
 
 const NEWEST_S = Date.UTC(2025, 5, 30, 21, 14, 5) / 1000;
@@ -30,25 +30,13 @@ export interface TalentEvent {
  * A synthetic TalentLMS platform timeline, index 0 newest. Like PismoTimeline, nothing is stored: each event
  * is rebuilt from (seed, index). Times have whole seconds, as `created_at` does, and fall strictly.
  */
-export class TalentTimeline {
+export class TalentTimeline extends GrowingTimeline {
   /** Indices of one event type, built by a whole scan the first time a filter asks; the 64 latest kept. */
   private readonly byType = new Map<string, Uint32Array>();
-  /** Events added newer than the rest (negative underlying indices, ids above NEWEST_ID). */
-  private appended = 0;
 
-  constructor(
-    readonly seed: number,
-    private readonly initialCount: number,
-  ) {}
-
-  get count(): number {
-    return this.initialCount + this.appended;
-  }
-
-  /** Adds `n` events newer than every other, as if they had just happened. */
-  append(n: number): void {
-    this.appended = checkedAppend(this.appended, n);
-    this.byType.clear(); // positions moved
+  /** Appended events have ids above NEWEST_ID; positions moved, so the type index goes. */
+  protected override grew(): void {
+    this.byType.clear();
   }
 
   typeAt(position: number): string {

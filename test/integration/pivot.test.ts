@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../../src/core/markdown';
 import { RawPage } from '../../src/core/rawPage';
 import { sortKey } from '../../src/core/time';
 import { PismoTimeline } from '../../src/demo/pismoData';
-import { SPANNING_CORRELATION_ID } from '../../src/demo/findScenarios';
+import { SPANNING_CORRELATION_ID } from '../../src/demo/pismoScenarios';
 import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
 import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';

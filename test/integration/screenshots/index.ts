@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { reindentJson } from '../../../src/core/jsonFormat';
 import { rawText } from '../../../src/core/rawPage';
-import { SPANNING_CORRELATION_ID } from '../../../src/demo/findScenarios';
+import { SPANNING_CORRELATION_ID } from '../../../src/demo/pismoScenarios';
 import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';

@@ -5,7 +5,7 @@ import { Search } from '../../../src/core/find';
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from '../../../src/core/http';
 import { Redactor } from '../../../src/core/redact';
 import { Timeline } from '../../../src/core/timeline';
-import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../../src/demo/findScenarios';
+import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../../src/demo/pismoScenarios';
 import { type DemoServer, startDemoServer } from '../../../src/demo/server';
 import { PismoSource } from '../../../src/sources/pismo';
 import { TalentLmsSource } from '../../../src/sources/talentlms';
