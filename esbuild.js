@@ -21,13 +21,18 @@ const common = {
 /**
  * Code the extension needs only later lives in files of its own, so activate() does not even parse it:
  * undici (most of the bytes) on the first request, the demo server when the demo is tried. Their imports
- * are dynamic (src/core/http.ts, src/ui/demo.ts) and resolve to these files at run time.
+ * are dynamic and resolve to these files at run time. The demo server is matched by the file it resolves
+ * to, not by how the import is spelled, so moving the file that imports it cannot bundle it by mistake.
  */
-const LATER = { undici: './undici.js', '../demo/server': './demo.js' };
+const path = require('node:path');
+const DEMO_SERVER = path.join(__dirname, 'src', 'demo', 'server');
 const loadLater = {
   name: 'load-later',
   setup(build) {
-    build.onResolve({ filter: /^(undici|\.\.\/demo\/server)$/ }, (args) => ({ path: LATER[args.path], external: true }));
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /\/demo\/server$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === DEMO_SERVER && args.kind === 'dynamic-import' ? { path: './demo.js', external: true } : undefined,
+    );
   },
 };
 

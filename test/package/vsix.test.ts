@@ -64,6 +64,14 @@ describe('the .vsix package', () => {
     }
   });
 
+  it('loads the demo server and the HTTP client later, from files of their own', () => {
+    // esbuild.js matches them by the file they resolve to; this is what a wrong match would break, silently
+    const bundle = fs.readFileSync(path.join(REPO, manifest.main), 'utf8');
+    assert.match(bundle, /require\("\.\/demo\.js"\)/);
+    assert.match(bundle, /require\("\.\/undici\.js"\)/);
+    assert.ok(!bundle.includes('seed must be an integer'), 'the demo server is bundled into the extension');
+  });
+
   it('holds no sources, tests, node_modules or source maps', () => {
     const leaked = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
     assert.deepEqual(leaked, []);
