@@ -42,7 +42,7 @@ const builds = [
   { ...common, entryPoints: { undici: require.resolve('undici'), demo: 'src/demo/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'demo-server': 'src/demo/cli.ts' }, outdir: 'dist' },
   // The event panel's page script: runs in the webview, so browser/IIFE; it shares core's JSON tokenizer.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { event: 'src/webview/eventPage.ts' }, outdir: 'media/dist' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { event: 'src/webview/event/eventPage.ts' }, outdir: 'media/dist' },
 ];
 
 async function main() {

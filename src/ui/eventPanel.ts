@@ -6,7 +6,7 @@ import type { FormattedJson } from '../core/jsonFormat';
 import { displayText } from '../core/displayText';
 import { asSentNote } from './asSentNote';
 import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
-import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from './webviewMessages';
+import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from '../webview/event/eventMessages';
 
 /** What the panel's buttons need from the rest of the extension. Implemented by the lead. */
 export interface EventPanelHost {

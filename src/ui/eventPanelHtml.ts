@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PageStrings } from './webviewMessages';
+import type { PageStrings } from '../webview/event/eventMessages';
 
 /** Where the page's files live; the panel may load nothing from anywhere else. */
 export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {

@@ -5,7 +5,7 @@ import { formatJsonPath } from '../core/jsonPath';
 import { decodeJsonString } from '../core/jsonTokens';
 import { RawPage, rawText } from '../core/rawPage';
 import { sortKey } from '../core/time';
-import type { CopyTarget, EventView } from './webviewMessages';
+import type { CopyTarget, EventView } from '../webview/event/eventMessages';
 
 /** The fields the page may show: nothing of the connection but its name, so no secret can reach it. */
 export function toEventView(event: TimelineEvent, connectionName: string): EventView {

@@ -12,7 +12,7 @@ import {
   parsePageState,
   textDigest,
   type EventView,
-} from '../../src/ui/webviewMessages';
+} from '../../src/webview/event/eventMessages';
 import { HOSTILE_PAYLOADS, bigStringItem, deepItem } from './fixtures/hostilePayloads';
 import { nextRender, type Rendered } from './util';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TimelineViewerApi } from '../../src/extension';
 import type { Session } from '../../src/ui/session';
-import { parsePageMessage, textDigest, type PageMessage } from '../../src/ui/webviewMessages';
+import { parsePageMessage, textDigest, type PageMessage } from '../../src/webview/event/eventMessages';
 
 export type Rendered = Extract<PageMessage, { type: 'rendered' }>;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePageMessage } from '../../src/ui/webviewMessages';
+import { parsePageMessage } from '../../src/webview/event/eventMessages';
 
 describe('inspector messages for pivots', () => {
   it('accepts findId with a value offset and copyLink', () => {

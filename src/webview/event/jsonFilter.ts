@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { PageStrings } from '../ui/webviewMessages';
-import { format, h } from './dom';
+import type { PageStrings } from './eventMessages';
+import { format, h } from '../shared/dom';
 import type { JsonView } from './jsonView';
 
 const DEBOUNCE_MS = 200;

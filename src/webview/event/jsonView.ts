@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { idKindOf } from '../core/idShapes';
-import { decodeJsonString, type JsonNode } from '../core/jsonTokens';
-import type { PageStrings } from '../ui/webviewMessages';
-import { appendText, format, h } from './dom';
+import { idKindOf } from '../../core/idShapes';
+import { decodeJsonString, type JsonNode } from '../../core/jsonTokens';
+import type { PageStrings } from './eventMessages';
+import { appendText, format, h } from '../shared/dom';
 
 export interface JsonViewActions {
   copyValue(at: number): void;

@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The event panel's page script (bundled by esbuild as an IIFE into media/dist/event.js).
-import { reindentJson } from '../core/jsonFormat';
-import { parseJsonTree } from '../core/jsonTokens';
-import { parseHostMessage, parsePageState, textDigest, type PageMessage, type PageState } from '../ui/webviewMessages';
-import { h, readStrings } from './dom';
-import { installFilter } from './filter';
-import { renderHeader, type Header } from './header';
+import { reindentJson } from '../../core/jsonFormat';
+import { parseJsonTree } from '../../core/jsonTokens';
+import { parseHostMessage, parsePageState, textDigest, type PageMessage, type PageState, type PageStrings } from './eventMessages';
+import { h, readStrings } from '../shared/dom';
+import { installFilter } from './jsonFilter';
+import { renderHeader, type Header } from './eventHeader';
 import { JsonView } from './jsonView';
-import { countForbidden, ownElements } from './report';
+import { countForbidden, ownElements } from '../shared/forbiddenElements';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -19,7 +19,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const own = ownElements();
-const strings = readStrings();
+const strings = readStrings<PageStrings>();
 const app = document.getElementById('app') ?? document.body;
 
 let shown: { state: PageState; header: Header; view: JsonView | undefined } | undefined;

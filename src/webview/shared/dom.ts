@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { INVISIBLE_SOURCE } from '../core/displayText';
-import type { PageStrings } from '../ui/webviewMessages';
+import { INVISIBLE_SOURCE } from '../../core/displayText';
 
 /** Creates an element. Text only ever goes in as a text node, never as markup. */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -34,9 +33,9 @@ export function appendText(parent: HTMLElement, text: string): void {
   if (last < text.length) parent.append(text.slice(last));
 }
 
-/** The localized words the extension put in the page's HTML. */
-export function readStrings(): PageStrings {
-  return JSON.parse(document.body.dataset.l10n ?? '{}') as PageStrings;
+/** The localized words the extension put in the page's HTML; each page knows its own set. */
+export function readStrings<Strings>(): Strings {
+  return JSON.parse(document.body.dataset.l10n ?? '{}') as Strings;
 }
 
 /** Fills `{0}`, `{1}`… with locale-formatted numbers. */

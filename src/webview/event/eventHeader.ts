@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { formatLocal, formatUtc, parseTimestamp } from '../core/time';
-import type { CopyTarget, EventView, PageStrings } from '../ui/webviewMessages';
-import { appendText, h } from './dom';
+import { formatLocal, formatUtc, parseTimestamp } from '../../core/time';
+import type { CopyTarget, EventView, PageStrings } from './eventMessages';
+import { appendText, h } from '../shared/dom';
 
 export interface HeaderActions {
   copy(target: CopyTarget): void;
