@@ -4,12 +4,11 @@
  * asked for while loading (its top-level requires; anything esbuild wrapped in a lazy init stays out).
  */
 import Module = require('node:module');
-import { installVscodeStub } from './vscodeStub';
+import './vscodeStub';
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
 
 function probe(bundle: string): { ms: number; modules: string[] } {
-  installVscodeStub();
   const internals = Module as unknown as { _load: Load };
   const original = internals._load;
   const seen = new Set<string>();

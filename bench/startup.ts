@@ -13,9 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { log, median } from './util';
-
-const REPO = path.resolve(__dirname, '../..');
+import { REPO, log, median } from './util';
 
 export interface StartupResult {
   /** Median over host runs of real ÷ empty activate() time; null when it could not be measured. */
@@ -114,7 +112,7 @@ function runHost(extensionDir: string, runs: number): Promise<HostRun[]> {
   const args = [
     path.join(REPO, 'bench/vscode/host.mjs'),
     '--extension', extensionDir,
-    '--tests', path.join(REPO, 'out/bench/vscode/activation.js'),
+    '--tests', path.join(__dirname, 'vscode/activation.js'),
     '--out', out,
     '--runs', String(runs),
   ];

@@ -1,7 +1,7 @@
 /**
  * B3 and B4 on the real UI path: a Session (src/ui/session.ts) whose Timeline holds 100,000 events read by the
  * real parser, shown through the real TimelineTreeProvider and its nodes (src/ui/tree), which import
- * `vscode`: the bench's minimal stub stands in for it (see vscodeStub.ts).
+ * `vscode`: the bench's stub stands in for it (see vscodeStub.ts).
  *
  * B3 getChildren: expanding a category of 100,000 events (assembled with the real Category from the loaded
  *   events, since the demo spreads its events over eight categories) - the provider's getChildren, cold.
@@ -10,24 +10,19 @@
  *   category. Parsing that page is timed on its own (parsePageMs).
  * B4: Timeline.related(correlationId) among 100,000 events.
  */
+import './vscodeStub'; // first: the UI modules below import `vscode`
+import * as vscode from 'vscode';
 import { Category } from '../src/core/category';
 import type { Page, PageRequest, TimelineSource } from '../src/core/source';
 import type { Timeline } from '../src/core/timeline';
 import { parsePismoPage } from '../src/sources/pismo';
 import type { Connection } from '../src/ui/connection';
+import { Session } from '../src/ui/session';
 import type { SessionRegistry } from '../src/ui/sessions';
+import { CategoryNode, type ConnectionNode } from '../src/ui/tree/nodes';
+import { TimelineTreeProvider } from '../src/ui/tree/provider';
 import { LIMIT } from './pismo';
-import { installVscodeStub } from './vscodeStub';
 import { log, median } from './util';
-
-installVscodeStub();
-// Loaded after the stub is in place: these import `vscode`.
-const { Session } = require('../src/ui/session') as typeof import('../src/ui/session');
-const { TimelineTreeProvider } = require('../src/ui/tree/provider') as typeof import('../src/ui/tree/provider');
-const { CategoryNode } = require('../src/ui/tree/nodes') as typeof import('../src/ui/tree/nodes');
-const vscode = require('vscode') as { EventEmitter: new <T>() => { event: unknown; fire(e: T): void } };
-type Session = import('../src/ui/session').Session;
-type Provider = import('../src/ui/tree/provider').TimelineTreeProvider;
 
 export interface TreeResult {
   readonly getChildrenMs: number;
@@ -66,7 +61,7 @@ class QueueSource implements TimelineSource {
 
 const CONNECTION: Connection = { id: 'bench', name: 'Bench', kind: 'pismo', baseUrl: 'http://127.0.0.1' };
 
-function tree(session: Session): Provider {
+function tree(session: Session): TimelineTreeProvider {
   const changed = new vscode.EventEmitter<Session | undefined>();
   session.onDidChange(() => changed.fire(session));
   const registry = { onDidChange: changed.event, list: () => [session] } as unknown as SessionRegistry;
@@ -74,7 +69,7 @@ function tree(session: Session): Provider {
 }
 
 /** What VS Code does when a connection node changes with every category expanded: ask for all of it again. */
-function refresh(provider: Provider): number {
+function refresh(provider: TimelineTreeProvider): number {
   let nodes = 0;
   for (const connection of provider.getChildren()) {
     for (const category of provider.getChildren(connection)) nodes += provider.getChildren(category).length;
@@ -114,7 +109,7 @@ async function treeRound(bodies: readonly Buffer[], pages: number): Promise<Omit
   // getChildren of one category holding every loaded event, in arrival order (newest first).
   const all = new Category('ALL');
   for (const page of source.served) for (const e of page.events) all.add(e);
-  const connectionNode = provider.getChildren()[0] as import('../src/ui/tree/nodes').ConnectionNode;
+  const connectionNode = provider.getChildren()[0] as ConnectionNode;
   const big = new CategoryNode(connectionNode, all);
   t0 = performance.now();
   const children = provider.getChildren(big);
@@ -130,6 +125,8 @@ async function treeRound(bodies: readonly Buffer[], pages: number): Promise<Omit
   refresh(provider);
   const addPageMs = performance.now() - t0;
   if (session.timeline.eventCount !== modelEvents + extra.events.length) throw new Error('the added page did not land');
+  // out of the window's memory budget, which every session of this process shares
+  session.dispose();
 
   // Prepend: pages 1..pages loaded, page 0 (the newest) added.
   const newest = parsePismoPage(bodies[0], 'category');

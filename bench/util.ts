@@ -1,4 +1,14 @@
 /** Small helpers shared by the benchmarks: medians, garbage collection and memory readings, the table. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository: the nearest folder above the compiled bench that holds a package.json, wherever tsc put it. */
+export const REPO = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`no package.json above ${__dirname}`);
+  }
+})();
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
