@@ -1,20 +1,35 @@
 /**
  * B9: finding ID-shaped strings in a 10 MB log file with the code the hovers and document links run (findIds),
- * divided by one bare regular expression pass (a UUID pattern, matchAll) over the same text. Interleaved rounds,
- * medians.
+ * divided by two baselines over the same log: one bare regular expression pass (a UUID pattern; ratio), and the
+ * floor, one `Buffer.indexOf` pass over the log's bytes finding every occurrence of the rarest byte that the
+ * shapes are built around (floorRatio). Interleaved rounds, medians.
  */
 import { findIds } from '../src/core/idShapes';
 import { median } from './util';
 
 export interface IdScanResult {
+  /** findIds ÷ the bare UUID pattern. */
   readonly ratio: number;
+  /** findIds ÷ one indexOf pass for `floorByte`. */
+  readonly floorRatio: number;
   readonly scanMs: number;
   readonly bareMs: number;
+  readonly floorMs: number;
+  readonly floorByte: string;
+  readonly floorHits: number;
   readonly bytes: number;
   readonly ids: number;
 }
 
 const BARE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** What the shapes are built around: a UUID's dashes, the `::` of a Pismo id, the `:` or `=` before a TalentLMS id. */
+const SHAPE_BYTES = ['-', ':', '='];
+
+function occurrences(bytes: Buffer, byte: number): number {
+  let n = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) n++;
+  return n;
+}
 
 /** A deterministic log: a third of the lines carry a correlation id, some a Pismo or TalentLMS id, the rest look alike. */
 export function syntheticLog(bytes: number): string {
@@ -56,34 +71,43 @@ export function syntheticLog(bytes: number): string {
   return lines.join('\n');
 }
 
-export function benchIdScan(rounds: number, bytes = 10 * 1024 * 1024): IdScanResult {
-  const text = syntheticLog(bytes);
-  const scan = (): number => findIds(text).length;
-  const bare = (): number => {
-    let n = 0;
-    const pattern = new RegExp(BARE);
-    while (pattern.exec(text) !== null) n++;
-    return n;
-  };
-  scan();
-  bare(); // warm-up: compile both patterns
-  const scanTimes: number[] = [];
-  const bareTimes: number[] = [];
-  const ratios: number[] = [];
+export function benchIdScan(rounds: number, logBytes = 10 * 1024 * 1024): IdScanResult {
+  const text = syntheticLog(logBytes);
+  const bytes = Buffer.from(text, 'latin1');
+  const [floorByte, floorHits] = SHAPE_BYTES.map((c) => [c, occurrences(bytes, c.charCodeAt(0))] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
   let ids = 0;
+  const measures = {
+    scan: (): number => (ids = findIds(text).length),
+    bare: (): number => {
+      let n = 0;
+      const pattern = new RegExp(BARE);
+      while (pattern.exec(text) !== null) n++;
+      return n;
+    },
+    floor: (): number => occurrences(bytes, floorByte.charCodeAt(0)),
+  };
+  const names = Object.keys(measures) as (keyof typeof measures)[];
+  const times = { scan: [] as number[], bare: [] as number[], floor: [] as number[] };
+  for (const name of names) measures[name](); // warm-up: compile the patterns
   for (let r = 0; r < rounds; r++) {
-    // alternate the order so drift weighs on both
-    const order = r % 2 === 0 ? [scan, bare] : [bare, scan];
-    const times = new Map<() => number, number>();
-    for (const f of order) {
+    // rotate the order so drift weighs on all three
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(r + i) % names.length];
       const t0 = performance.now();
-      const n = f();
-      times.set(f, performance.now() - t0);
-      if (f === scan) ids = n;
+      measures[name]();
+      times[name].push(performance.now() - t0);
     }
-    scanTimes.push(times.get(scan) ?? Number.NaN);
-    bareTimes.push(times.get(bare) ?? Number.NaN);
-    ratios.push((times.get(scan) ?? Number.NaN) / (times.get(bare) ?? Number.NaN));
   }
-  return { ratio: median(ratios), scanMs: median(scanTimes), bareMs: median(bareTimes), bytes: text.length, ids };
+  if (ids === 0) throw new Error('findIds found no IDs in the log');
+  return {
+    ratio: median(times.scan.map((ms, i) => ms / times.bare[i])),
+    floorRatio: median(times.scan.map((ms, i) => ms / times.floor[i])),
+    scanMs: median(times.scan),
+    bareMs: median(times.bare),
+    floorMs: median(times.floor),
+    floorByte,
+    floorHits,
+    bytes: text.length,
+    ids,
+  };
 }

@@ -3,13 +3,17 @@
  * the same run, medians of several rounds after a warm-up. Plain Node, one process, the demo server on
  * 127.0.0.1; B5's activation times come from a real VS Code (code-server) started for the purpose.
  *
- * usage: node --expose-gc out/bench/index.js [--json] [--rounds N] [--events N] [--b1-pages N] [--b7-pages N]
- *                                            [--vscode-runs N] [--no-vscode] [--only B1,B2,…]
- * With --json the last line of stdout is one JSON object with every figure.
+ * usage: node --expose-gc out/bench/index.js [--quick] [--json] [--rounds N] [--events N] [--b1-pages N]
+ *                                            [--b7-pages N] [--log-mb N] [--vscode-runs N] [--no-vscode] [--only B1,B2,…]
+ * --quick runs every figure once on small data (what `npm test` runs): the figures only prove the benchmarks
+ * work. Every run ends by checking that each expected figure (bench/figures.ts) came out a finite number, and
+ * exits non-zero when one did not or a benchmark threw. With --json the last line of stdout is one JSON object
+ * with every figure.
  */
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
+import { expectedFigures, missingFigures } from './figures';
 import { type FindPagingResult, type FindResult, benchFind, benchFindPaging } from './find';
 import { type IdScanResult, benchIdScan } from './idShapes';
 import { type ExportResult, benchExport } from './exportBench';
@@ -20,7 +24,8 @@ import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b9: 1.5 };
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0 };
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'];
 
 interface Results {
   B1?: ThroughputResult;
@@ -36,27 +41,59 @@ interface Results {
   elapsedSeconds?: number;
 }
 
-function options(): { json: boolean; rounds: number; events: number; b1Pages: number; b7Pages: number; vscodeRuns: number; only: Set<string> } {
+interface Options {
+  readonly quick: boolean;
+  readonly json: boolean;
+  readonly rounds: number;
+  readonly events: number;
+  readonly b1Pages: number;
+  readonly b7Pages: number;
+  readonly logBytes: number;
+  readonly vscodeRuns: number;
+  readonly only: readonly string[];
+}
+
+/** The sizes of a full run, and of a quick one: small enough for seconds, large enough for every code path. */
+const SIZES = {
+  full: { rounds: 5, events: 100_000, 'b1-pages': 40, 'b7-pages': 100, 'log-mb': 10, 'vscode-runs': 3 },
+  quick: { rounds: 1, events: 5_000, 'b1-pages': 3, 'b7-pages': 3, 'log-mb': 1, 'vscode-runs': 1 },
+};
+
+function options(): Options {
+  const number = { type: 'string' } as const;
   const { values } = parseArgs({
     options: {
+      quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
-      rounds: { type: 'string', default: '5' },
-      events: { type: 'string', default: '100000' },
-      'b1-pages': { type: 'string', default: '40' },
-      'b7-pages': { type: 'string', default: '100' },
-      'vscode-runs': { type: 'string', default: '3' },
+      rounds: number,
+      events: number,
+      'b1-pages': number,
+      'b7-pages': number,
+      'log-mb': number,
+      'vscode-runs': number,
       'no-vscode': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'B1,B2,B3,B4,B5,B6,B7,B8,B9' },
+      only: { type: 'string', default: BENCHMARKS.join(',') },
     },
   });
+  const sizes = values.quick ? SIZES.quick : SIZES.full;
+  const size = (name: keyof typeof sizes): number => {
+    const value = Number(values[name] ?? sizes[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a number, not ${values[name]}`);
+    return value;
+  };
+  const only = values.only.toUpperCase().split(',');
+  const unknown = only.filter((b) => !BENCHMARKS.includes(b));
+  if (unknown.length) throw new Error(`--only: no benchmark ${unknown.join(', ')} (there are ${BENCHMARKS.join(', ')})`);
   return {
+    quick: values.quick,
     json: values.json,
-    rounds: Math.max(1, Number(values.rounds)),
-    events: Number(values.events),
-    b1Pages: Number(values['b1-pages']),
-    b7Pages: Number(values['b7-pages']),
-    vscodeRuns: values['no-vscode'] ? 0 : Number(values['vscode-runs']),
-    only: new Set(values.only.toUpperCase().split(',')),
+    rounds: Math.max(1, size('rounds')),
+    events: size('events'),
+    b1Pages: size('b1-pages'),
+    b7Pages: size('b7-pages'),
+    logBytes: size('log-mb') * 1024 * 1024,
+    vscodeRuns: values['no-vscode'] ? 0 : size('vscode-runs'),
+    only: BENCHMARKS.filter((b) => only.includes(b)),
   };
 }
 
@@ -122,10 +159,14 @@ function rows(r: Results): Row[] {
   if (r.B9) {
     out.push({ id: 'B9', what: `IDs in a ${fmt.mb(r.B9.bytes)} log: findIds ÷ one bare UUID regex pass (${fmt.int(r.B9.ids)} IDs)`, value: fmt.ratio(r.B9.ratio), goal: `≤ ${GOALS.b9}`, met: r.B9.ratio <= GOALS.b9 });
     out.push({ id: '', what: '  ms: findIds / bare regex', value: `${fmt.ms(r.B9.scanMs)} / ${fmt.ms(r.B9.bareMs)}`, goal: '', met: undefined });
+    out.push({ id: 'B9', what: `  floor: findIds ÷ one Buffer.indexOf pass for "${r.B9.floorByte}" (the shapes' rarest byte here, ${fmt.int(r.B9.floorHits)} hits)`, value: fmt.ratio(r.B9.floorRatio), goal: `≤ ${GOALS.b9Floor}`, met: r.B9.floorRatio <= GOALS.b9Floor });
+    out.push({ id: '', what: '  ms: indexOf pass', value: fmt.ms(r.B9.floorMs), goal: '', met: undefined });
   }
   if (r.B8) {
     out.push({ id: 'B8', what: `export: ${fmt.int(r.B8.events)} events to NDJSON ÷ the same bytes through one fs write stream (${fmt.mb(r.B8.bytes)})`, value: fmt.ratio(r.B8.ratio), goal: `≤ ${GOALS.b8}`, met: r.B8.ratio <= GOALS.b8 });
-    out.push({ id: '', what: '  ms: export / floor', value: `${fmt.ms(r.B8.exportMs)} / ${fmt.ms(r.B8.floorMs)}`, goal: '', met: undefined });
+    out.push({ id: '', what: '  ms: export / write stream', value: `${fmt.ms(r.B8.exportMs)} / ${fmt.ms(r.B8.streamMs)}`, goal: '', met: undefined });
+    out.push({ id: 'B8', what: '  floor: export ÷ one fs.writeFile of the same bytes in one buffer', value: fmt.ratio(r.B8.floorRatio), goal: `≤ ${GOALS.b8Floor}`, met: r.B8.floorRatio <= GOALS.b8Floor });
+    out.push({ id: '', what: '  ms: writeFile', value: fmt.ms(r.B8.writeFileMs), goal: '', met: undefined });
   }
   return out;
 }
@@ -146,70 +187,72 @@ function summary(r: Results): Record<string, unknown> {
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
     B6: r.B6 && { ratio: r.B6.ratio, findMs: r.B6.findMs, indexOfMs: r.B6.indexOfMs, matches: r.B6.matches, events: r.B6.events, bytes: r.B6.bytes, wordRatio: r.B6.wordRatio, wordFindMs: r.B6.wordFindMs, wordIndexOfMs: r.B6.wordIndexOfMs },
     B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
-    B9: r.B9 && { ratio: r.B9.ratio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, bytes: r.B9.bytes, ids: r.B9.ids },
-    B8: r.B8 && { ratio: r.B8.ratio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, floorMs: r.B8.floorMs },
+    B9: r.B9 && { ratio: r.B9.ratio, floorRatio: r.B9.floorRatio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, floorMs: r.B9.floorMs, floorByte: r.B9.floorByte, floorHits: r.B9.floorHits, bytes: r.B9.bytes, ids: r.B9.ids },
+    B8: r.B8 && { ratio: r.B8.ratio, floorRatio: r.B8.floorRatio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, streamMs: r.B8.streamMs, writeFileMs: r.B8.writeFileMs },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
 }
 
+/** A benchmark's failure, kept so the others still run and the end of the run can say what broke. */
+const failures: string[] = [];
+
+async function step<T>(name: string, what: string, run: () => Promise<T> | T): Promise<T | undefined> {
+  log(`${name} ${what}…`);
+  try {
+    return await run();
+  } catch (e) {
+    log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    failures.push(`${name} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const opts = options();
+  const has = (b: string): boolean => opts.only.includes(b);
   const t0 = Date.now();
   const results: Results = { machine: machine() };
   // enough events for the model plus the page added to it in B3
   const server = await startDemoServer({ eventCount: opts.events + 5000 });
   try {
-    const needBodies = ['B1', 'B3', 'B4', 'B6', 'B8'].some((b) => opts.only.has(b));
     let bodies: Buffer[] = [];
-    if (needBodies) {
-      log('recording the demo server\'s pages…');
-      bodies = await recordBodies(server);
+    if (['B1', 'B3', 'B4', 'B6', 'B8'].some(has)) {
+      bodies = (await step('pages', "recording the demo server's pages", () => recordBodies(server))) ?? [];
     }
-    if (opts.only.has('B1')) {
-      log('B1 throughput…');
-      results.B1 = await benchThroughput(server, bodies.slice(0, opts.b1Pages), opts.b1Pages, opts.rounds);
+    if (has('B1')) results.B1 = await step('B1', 'throughput', () => benchThroughput(server, bodies.slice(0, opts.b1Pages), opts.b1Pages, opts.rounds));
+    if (has('B3') || has('B4')) {
+      const both = await step('B3/B4', 'tree and lookup', () => benchTree(bodies, opts.events, Math.min(opts.rounds, 3)));
+      results.B3 = both?.tree;
+      results.B4 = both?.lookup;
     }
-    if (opts.only.has('B3') || opts.only.has('B4')) {
-      log('B3/B4 tree and lookup…');
-      const { tree, lookup } = await benchTree(bodies, opts.events, Math.min(opts.rounds, 3));
-      results.B3 = tree;
-      results.B4 = lookup;
-    }
-    if (opts.only.has('B6')) {
-      log('B6 find in loaded events…');
-      results.B6 = await benchFind(bodies, opts.events, opts.rounds);
-    }
-    if (opts.only.has('B8')) {
-      log('B8 export…');
-      results.B8 = await benchExport(bodies, opts.events, opts.rounds);
-    }
+    if (has('B6')) results.B6 = await step('B6', 'find in loaded events', () => benchFind(bodies, opts.events, opts.rounds));
+    if (has('B8')) results.B8 = await step('B8', 'export', () => benchExport(bodies, opts.events, opts.rounds));
     bodies = [];
-    if (opts.only.has('B7')) {
-      log('B7 find while paging…');
-      results.B7 = await benchFindPaging(server, opts.b7Pages, opts.rounds);
-    }
-    if (opts.only.has('B2')) {
-      log('B2 memory…');
-      results.B2 = await benchMemory(server, opts.events, Math.min(opts.rounds, 3));
-    }
+    if (has('B7')) results.B7 = await step('B7', 'find while paging', () => benchFindPaging(server, opts.b7Pages, opts.rounds));
+    if (has('B2')) results.B2 = await step('B2', 'memory', () => benchMemory(server, opts.events, Math.min(opts.rounds, 3)));
   } finally {
     await server.close();
   }
-  if (opts.only.has('B9')) {
-    log('B9 ID shapes in a 10 MB log…');
-    results.B9 = benchIdScan(opts.rounds);
-  }
-  if (opts.only.has('B5')) {
-    log('B5 start-up…');
-    results.B5 = await benchStartup({ hostRuns: opts.vscodeRuns });
-  }
+  if (has('B9')) results.B9 = await step('B9', `ID shapes in a ${fmt.mb(opts.logBytes)} log`, () => benchIdScan(opts.rounds, opts.logBytes));
+  if (has('B5')) results.B5 = await step('B5', 'start-up', () => benchStartup({ hostRuns: opts.vscodeRuns }));
   results.elapsedSeconds = (Date.now() - t0) / 1000;
-  console.log(`Timeline Viewer benchmarks — node ${process.version}, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), ${results.machine.totalMemoryGiB} GiB`);
+
+  console.log(`Timeline Viewer benchmarks${opts.quick ? ' (quick: small data, one round; the figures prove only that each benchmark runs)' : ''} — node ${process.version}, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), ${results.machine.totalMemoryGiB} GiB`);
   printTable(rows(results));
   if (results.B5?.reason) console.log(`B5: ${results.B5.reason}`);
-  console.log(`took ${results.elapsedSeconds.toFixed(0)} s`);
-  if (opts.json) console.log(JSON.stringify(summary(results)));
+  const figures = summary(results);
+  const expected = expectedFigures(opts.only, opts.vscodeRuns > 0);
+  const missing = missingFigures(figures, expected);
+  const took = `${results.elapsedSeconds.toFixed(0)} s`;
+  if (missing.length === 0 && failures.length === 0) {
+    console.log(`figures: all ${expected.length} expected came out finite numbers (${took})`);
+  } else {
+    const broke = failures.length ? `; benchmarks that threw: ${failures.join('; ')}` : '';
+    console.log(`figures: ${expected.length - missing.length} of ${expected.length} came out finite numbers; missing: ${missing.join(', ') || 'none'}${broke} (${took})`);
+    process.exitCode = 1;
+  }
+  if (opts.json) console.log(JSON.stringify(figures));
 }
 
 main().catch((e: unknown) => {
