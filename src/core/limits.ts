@@ -21,6 +21,14 @@ export function clampLimit(value: unknown, range: LimitRange): number {
   return Math.min(range.max, Math.max(range.min, value));
 }
 
+/**
+ * A limit only the user's own settings may set (from `inspect(key)`), clamped. Workspace values are ignored:
+ * a cloned repository ships its settings, and must not make the extension read more pages or check more often.
+ */
+export function userLimit(inspected: { readonly globalValue?: unknown } | undefined, range: LimitRange): number {
+  return clampLimit(inspected?.globalValue, range);
+}
+
 export interface RequestLimits {
   readonly pageSize: number;
   readonly timeoutMs: number;

@@ -1,12 +1,13 @@
 import type { Clock } from './clock';
 import { type TimelineError, toTimelineError } from './errors';
+import type { LimitRange } from './limits';
 import type { Page } from './source';
-import type { NewerResult } from './timeline';
+import { DEFAULT_NEWER_MAX_PAGES, type NewerResult } from './timeline';
 
 export interface TailOptions {
   /** Between the end of one check and the start of the next. */
   readonly intervalMs: number;
-  /** The longest wait after failures (Retry-After may ask for more, and is honoured). */
+  /** The longest wait after failures (Retry-After may ask for more, and is honoured up to MAX_TAIL_WAIT_MS). */
   readonly maxBackoffMs: number;
   /**
    * Stop before the rate-limit budget runs out: when the server reports fewer calls left than this, the tail
@@ -22,17 +23,31 @@ export interface TailOptions {
   readonly random?: () => number;
 }
 
-export const DEFAULT_TAIL_OPTIONS: TailOptions = { intervalMs: 5_000, maxBackoffMs: 5 * 60_000, minRemainingCalls: 100, jitter: 0.2 };
-export const MIN_TAIL_INTERVAL_MS = 2_000;
+/** `liveTail.intervalSeconds`, as its schema bounds it. */
+export const TAIL_INTERVAL_SECONDS: LimitRange = { min: 2, max: 3600, fallback: 5 };
+/** `newer.maxPages`, read by each check of a tail and by Check for Newer. */
+export const NEWER_MAX_PAGES: LimitRange = { min: 1, max: 1000, fallback: DEFAULT_NEWER_MAX_PAGES };
+
+export const DEFAULT_TAIL_OPTIONS: TailOptions = { intervalMs: TAIL_INTERVAL_SECONDS.fallback * 1000, maxBackoffMs: 5 * 60_000, minRemainingCalls: 100, jitter: 0.2 };
+
+/**
+ * The longest a tail waits between checks, whatever the settings or a Retry-After say: Node fires a timer set
+ * past 2^31−1 ms after 1 ms, so an unbounded wait would become a request every millisecond. A server asking
+ * for longer stops the tail instead (`deferred`).
+ */
+export const MAX_TAIL_WAIT_MS = TAIL_INTERVAL_SECONDS.max * 1000;
 
 /**
  * - `waiting`: the next check is scheduled; `checking`: one runs;
  * - `paused`: the view is hidden or the window unfocused, nothing is scheduled;
  * - `backoff`: the last check failed, the next waits longer;
  * - `budget`: stopped by the rate-limit floor; `failed`: stopped by an error retrying cannot fix;
+ * - `deferred`: stopped because the server's Retry-After asks for more than the longest wait (see `retryAt`);
  * - `stopped`.
  */
-export type TailState = 'waiting' | 'checking' | 'paused' | 'backoff' | 'budget' | 'failed' | 'stopped';
+export type TailState = 'waiting' | 'checking' | 'paused' | 'backoff' | 'budget' | 'failed' | 'deferred' | 'stopped';
+
+const STOPPED: ReadonlySet<TailState> = new Set(['stopped', 'budget', 'failed', 'deferred']);
 
 /** What the tail needs from a timeline: one check for newer events, and the budget its server reports. */
 export interface TailTarget {
@@ -56,6 +71,7 @@ export class LiveTail {
   private lastCheckAt: number | undefined;
   private nextAt: number | undefined;
   private lastError: TimelineError | undefined;
+  private retryAfterAt: number | undefined;
 
   constructor(
     private readonly target: TailTarget,
@@ -70,7 +86,7 @@ export class LiveTail {
   }
 
   get isRunning(): boolean {
-    return this.current !== 'stopped' && this.current !== 'budget' && this.current !== 'failed';
+    return !STOPPED.has(this.current);
   }
 
   /** When the next check is due (clock time), while one is scheduled. */
@@ -86,10 +102,16 @@ export class LiveTail {
     return this.failures;
   }
 
+  /** When the server said the next request may come (clock time, possibly past any date), once `deferred`. */
+  get retryAt(): number | undefined {
+    return this.retryAfterAt;
+  }
+
   /** Starts tailing; the first check runs at once when active (within the jitter's share of an interval). */
   start(active: boolean): void {
     this.failures = 0;
     this.lastError = undefined;
+    this.retryAfterAt = undefined;
     this.lastCheckAt = undefined;
     this.active = active;
     this.set(active ? 'waiting' : 'paused');
@@ -118,8 +140,9 @@ export class LiveTail {
     this.schedule(Math.max(0, this.delay() - since));
   }
 
-  private schedule(ms: number): void {
+  private schedule(wait: number): void {
     this.cancelTimer();
+    const ms = Number.isFinite(wait) ? Math.min(MAX_TAIL_WAIT_MS, Math.max(0, wait)) : MAX_TAIL_WAIT_MS;
     this.nextAt = this.clock.now() + ms;
     this.timer = this.clock.setTimeout(() => void this.check(), ms);
   }
@@ -151,6 +174,11 @@ export class LiveTail {
     if (this.current !== 'checking') return; // stopped while the check ran
     if (this.lastError && FINAL.has(this.lastError.kind)) {
       this.set('failed');
+      return;
+    }
+    if (retryAfterMs !== undefined && retryAfterMs > MAX_TAIL_WAIT_MS) {
+      this.retryAfterAt = this.lastCheckAt + retryAfterMs;
+      this.set('deferred');
       return;
     }
     const rate = this.target.rateLimit;

@@ -1,21 +1,23 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
-import { DEFAULT_TAIL_OPTIONS, LiveTail, MIN_TAIL_INTERVAL_MS, type TailState } from '../core/tail';
-import { DEFAULT_NEWER_MAX_PAGES, type NewerResult } from '../core/timeline';
+import { type LimitRange, userLimit } from '../core/limits';
+import { DEFAULT_TAIL_OPTIONS, LiveTail, NEWER_MAX_PAGES, TAIL_INTERVAL_SECONDS, type TailState } from '../core/tail';
+import type { NewerResult } from '../core/timeline';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { watchOf } from './tailState';
 import { EventNode } from './tree/nodes';
 
-/** timelineViewer.newer.maxPages */
+const setting = (key: string, range: LimitRange): number => userLimit(vscode.workspace.getConfiguration('timelineViewer').inspect(key), range);
+
+/** timelineViewer.newer.maxPages, from the user's settings only. */
 export function newerMaxPages(): number {
-  const value = vscode.workspace.getConfiguration('timelineViewer').get<number>('newer.maxPages', DEFAULT_NEWER_MAX_PAGES);
-  return Number.isInteger(value) && value >= 1 ? Math.min(value, 1000) : DEFAULT_NEWER_MAX_PAGES;
+  return Math.round(setting('newer.maxPages', NEWER_MAX_PAGES));
 }
 
+/** timelineViewer.liveTail.intervalSeconds, from the user's settings only. */
 function intervalMs(): number {
-  const seconds = vscode.workspace.getConfiguration('timelineViewer').get<number>('liveTail.intervalSeconds', 5);
-  return Math.max(MIN_TAIL_INTERVAL_MS, Number.isFinite(seconds) ? seconds * 1000 : DEFAULT_TAIL_OPTIONS.intervalMs);
+  return setting('liveTail.intervalSeconds', TAIL_INTERVAL_SECONDS) * 1000;
 }
 
 /**
@@ -184,6 +186,7 @@ const STATES: Record<TailState, () => string> = {
   backoff: () => vscode.l10n.t('live (retrying later)'),
   budget: () => vscode.l10n.t('live tail stopped'),
   failed: () => vscode.l10n.t('live tail stopped'),
+  deferred: () => vscode.l10n.t('live tail stopped'),
   stopped: () => '',
 };
 
@@ -195,6 +198,8 @@ export function tailDescription(session: Session): string | undefined {
   if (tail.state === 'budget' && rate) {
     return vscode.l10n.t('live tail stopped: {0} of {1} calls left this hour (rate limit)', rate.remaining.toLocaleString(), rate.limit?.toLocaleString() ?? '?');
   }
+  const until = tail.state === 'deferred' ? shownTime(tail.retryAt) : undefined;
+  if (until) return vscode.l10n.t('live tail stopped: the server asked to wait until {0}', until);
   return STATES[tail.state]() || undefined;
 }
 
@@ -203,6 +208,18 @@ export function tailProblem(session: Session): string | undefined {
   const tail = watchOf(session).tail;
   if (!tail) return undefined;
   if (tail.state === 'budget') return vscode.l10n.t('The live tail stopped to leave the rest of the rate-limit budget (X-RateLimit-Remaining) to you. Start it again when the budget renews.');
+  if (tail.state === 'deferred') {
+    const until = shownTime(tail.retryAt);
+    return until
+      ? vscode.l10n.t('The server asked to wait until {0} before the next request (Retry-After), longer than a live tail waits, so the tail stopped. Start it again after that time.', until)
+      : vscode.l10n.t('The server asked to wait longer than a live tail waits before the next request (Retry-After), so the tail stopped. Start it again later.');
+  }
   if (tail.state === 'failed' || tail.state === 'backoff') return tail.error?.message;
   return undefined;
+}
+
+/** A clock time in the display language; undefined past the dates JavaScript can show (a server may ask for any). */
+function shownTime(at: number | undefined): string | undefined {
+  const date = new Date(at ?? Number.NaN);
+  return Number.isNaN(date.getTime()) ? undefined : date.toLocaleString(vscode.env.language);
 }

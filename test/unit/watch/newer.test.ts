@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { TimelineEvent } from '../../../src/core/event';
 import { RawPage } from '../../../src/core/rawPage';
+import { userLimit } from '../../../src/core/limits';
 import { QueuedSource, RequestQueue } from '../../../src/core/requestQueue';
 import type { Page, PageRequest, TimelineSource } from '../../../src/core/source';
+import { NEWER_MAX_PAGES } from '../../../src/core/tail';
 import { sortKey } from '../../../src/core/time';
 import { Timeline } from '../../../src/core/timeline';
 import { type DemoServer, startDemoServer } from '../../../src/demo/server';
@@ -75,6 +77,21 @@ describe('Check for Newer Events', () => {
     assert.equal(second.added, PAGE_SIZE + 7);
     assert.equal(timeline.gaps.length, 0);
     assert.deepEqual(ids(timeline), [...(await groundTruth(server, 5))].slice(0, PAGE_SIZE * 4 + 7).sort());
+    await http.close();
+  });
+
+  it('reads at most the default pages when a workspace sets newer.maxPages to 1000, and 1000 at most from the user', async () => {
+    const { timeline, http, log } = rig(server);
+    await timeline.loadMore();
+    server.appendEvents(PAGE_SIZE * 40);
+    const fromWorkspace = { globalValue: undefined, defaultValue: 10, workspaceValue: 1000, workspaceFolderValue: 1000 };
+    const pages = userLimit(fromWorkspace, NEWER_MAX_PAGES);
+    assert.equal(pages, NEWER_MAX_PAGES.fallback);
+    const before = log.length;
+    const result = await timeline.checkNewer(pages);
+    assert.equal(log.length - before, NEWER_MAX_PAGES.fallback, 'requests sent');
+    assert.equal(result.gap, true);
+    assert.equal(userLimit({ globalValue: 1e9 }, NEWER_MAX_PAGES), 1000);
     await http.close();
   });
 

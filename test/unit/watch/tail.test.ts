@@ -1,47 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { Clock } from '../../../src/core/clock';
 import { TimelineError } from '../../../src/core/errors';
+import { parseRetryAfter } from '../../../src/core/http';
 import type { Page } from '../../../src/core/source';
-import { LiveTail, type TailTarget } from '../../../src/core/tail';
+import { LiveTail, MAX_TAIL_WAIT_MS, NEWER_MAX_PAGES, type TailTarget } from '../../../src/core/tail';
 import type { NewerResult } from '../../../src/core/timeline';
-
-/** Timers that run only when the test moves the clock. */
-class FakeClock implements Clock {
-  private time = 0;
-  private timers: { at: number; run: () => void; id: number }[] = [];
-  private ids = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(run: () => void, ms: number): unknown {
-    const id = ++this.ids;
-    this.timers.push({ at: this.time + ms, run, id });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  }
-  get pending(): number {
-    return this.timers.length;
-  }
-  /** Moves time forward, running each timer due (and letting the checks it starts settle). */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.run();
-      await settle();
-    }
-    this.time = end;
-  }
-}
-
-const settle = async (): Promise<void> => {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-};
+import { startDemoServer } from '../../../src/demo/server';
+import { rig } from '../faults/harness';
+import { FakeClock, settle } from './fakeClock';
 
 const NOTHING: NewerResult = { added: 0, pages: 1, events: [], gap: false };
 
@@ -214,4 +179,108 @@ describe('LiveTail jitter', () => {
     assert.deepEqual(target.at.slice(0, 4), [500, 5500, 9500, 14_000]);
     tail.stop();
   });
+});
+
+/** What the issue measured: requests in 6 s with a 2 s interval (1,924 for a Retry-After of 30 days). */
+const WINDOW_MS = 6000;
+const fast = { ...options, intervalMs: 2000, maxBackoffMs: 5 * 60_000 };
+const longest = (clock: FakeClock): number => Math.max(...clock.delays);
+
+describe('LiveTail: no wait a server or a settings file asks for makes it hammer', () => {
+  const NOW = Date.parse('2025-06-30T22:00:00Z');
+  const limited = (header: string): TimelineError =>
+    new TimelineError('rateLimited', 'Rate limit reached (429).', { status: 429, retryAfterMs: parseRetryAfter(header, NOW) });
+
+  for (const [asked, header, retryAt] of [
+    ['30 days', '2592000', NOW + 2_592_000_000],
+    ['a date in year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT', Date.parse('9999-12-31T23:59:59Z')],
+    ['more seconds than a number holds', '9'.repeat(400), Infinity],
+  ] as const) {
+    it(`Retry-After of ${asked}: one request, then it stops and says when the server allows the next`, async () => {
+      const clock = new FakeClock(NOW);
+      const target = new Target(clock, [limited(header)]);
+      const tail = new LiveTail(target, clock, fast, () => undefined);
+      tail.start(true);
+      await clock.advance(WINDOW_MS);
+      assert.deepEqual(target.at, [NOW]);
+      assert.equal(tail.state, 'deferred');
+      assert.equal(tail.isRunning, false);
+      assert.equal(tail.retryAt, retryAt);
+      assert.equal(clock.pending, 0, 'nothing is scheduled');
+      // Started again, it checks as before.
+      tail.start(true);
+      await clock.advance(WINDOW_MS);
+      assert.equal(target.at.length, 1 + 4);
+      assert.equal(tail.retryAt, undefined);
+      assert.ok(longest(clock) <= MAX_TAIL_WAIT_MS);
+      tail.stop();
+    });
+  }
+
+  it('Retry-After of exactly an hour: waits the hour, then checks again', async () => {
+    const clock = new FakeClock(NOW);
+    const target = new Target(clock, [limited('3600')]);
+    const tail = new LiveTail(target, clock, fast, () => undefined);
+    tail.start(true);
+    await clock.advance(WINDOW_MS);
+    assert.equal(target.at.length, 1);
+    assert.equal(tail.state, 'backoff');
+    assert.equal(tail.nextCheckAt, NOW + MAX_TAIL_WAIT_MS);
+    await clock.advance(MAX_TAIL_WAIT_MS - WINDOW_MS);
+    assert.deepEqual(target.at, [NOW, NOW + MAX_TAIL_WAIT_MS]);
+    tail.stop();
+  });
+
+  it('an interval of 1e9 seconds waits at most an hour, not a millisecond', async () => {
+    const clock = new FakeClock(NOW);
+    const target = new Target(clock);
+    const tail = new LiveTail(target, clock, { ...fast, intervalMs: 1e12, maxBackoffMs: 1e15 }, () => undefined);
+    tail.start(true);
+    await clock.advance(WINDOW_MS);
+    assert.deepEqual(target.at, [NOW]);
+    assert.equal(tail.nextCheckAt, NOW + MAX_TAIL_WAIT_MS);
+    tail.setActive(false);
+    tail.setActive(true);
+    await clock.advance(WINDOW_MS);
+    assert.equal(target.at.length, 1, 'resuming waits the rest of the capped interval');
+    assert.ok(longest(clock) <= MAX_TAIL_WAIT_MS, `a delay of ${longest(clock)} ms was asked for`);
+    tail.stop();
+  });
+});
+
+describe('LiveTail over the demo server: a long Retry-After stops it after one request', () => {
+  for (const fault of ['429;retry-after=86400', '503;retry-after-date=86400']) {
+    it(fault, async () => {
+      const server = await startDemoServer({ eventCount: 200 });
+      const { timeline, http, log } = rig(server);
+      try {
+        await timeline.loadMore();
+        server.injectFault(fault, { times: 100 });
+        let last: Promise<unknown> = Promise.resolve();
+        const target: TailTarget = {
+          checkNewer: () => {
+            const check = timeline.checkNewer(NEWER_MAX_PAGES.fallback);
+            last = check.catch(() => undefined);
+            return check;
+          },
+          get rateLimit() {
+            return timeline.rateLimit;
+          },
+        };
+        const clock = new FakeClock(Date.now());
+        const tail = new LiveTail(target, clock, fast, () => undefined);
+        const before = log.length;
+        tail.start(true);
+        await clock.advance(WINDOW_MS, () => last);
+        assert.equal(log.length - before, 1, 'requests sent with the token');
+        assert.equal(tail.state, 'deferred');
+        const day = Date.now() + 86_400_000;
+        assert.ok(Math.abs((tail.retryAt ?? 0) - day) < 60_000, `retryAt ${tail.retryAt}, a day ahead is ${day}`);
+        assert.equal(clock.pending, 0);
+      } finally {
+        await http.close();
+        await server.close();
+      }
+    });
+  }
 });

@@ -9,7 +9,7 @@ import { mergeNewestFirst } from '../../../src/core/export';
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from '../../../src/core/http';
 import { Redactor } from '../../../src/core/redact';
 import { QueuedSource, RequestQueue } from '../../../src/core/requestQueue';
-import { DEFAULT_TAIL_OPTIONS, LiveTail, MIN_TAIL_INTERVAL_MS } from '../../../src/core/tail';
+import { DEFAULT_TAIL_OPTIONS, LiveTail, TAIL_INTERVAL_SECONDS } from '../../../src/core/tail';
 import { Timeline } from '../../../src/core/timeline';
 import { PismoSource } from '../../../src/sources/pismo';
 
@@ -55,7 +55,7 @@ async function run(url: string, token: string, count: number, ms: number): Promi
         { checkNewer: () => (checks++, t.checkNewer()), rateLimit: undefined },
         systemClock,
         // The shortest interval the extension allows (timelineViewer.liveTail.intervalSeconds ≥ 2).
-        { ...DEFAULT_TAIL_OPTIONS, intervalMs: MIN_TAIL_INTERVAL_MS },
+        { ...DEFAULT_TAIL_OPTIONS, intervalMs: TAIL_INTERVAL_SECONDS.min * 1000 },
         (result) => void (added += result?.added ?? 0),
       ),
   );
