@@ -166,9 +166,11 @@ export class LiveTails implements vscode.Disposable {
     this.status.show();
   }
 
+  /** A removed (or edited, hence new) connection's tail stops, and its marks no longer count on the badge. */
   private dropRemoved(): void {
     const live = new Set(this.sessions.list());
     for (const s of this.tailing) if (!live.has(s)) this.stop(s);
+    this.updateBadge();
   }
 
   dispose(): void {
