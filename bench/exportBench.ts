@@ -13,7 +13,7 @@ import type { TimelineEvent } from '../src/core/event';
 import { exportEvents } from '../src/core/export';
 import { rawBytes } from '../src/core/rawPage';
 import { parsePismoPage } from '../src/sources/pismo';
-import { median, timed } from './util';
+import { log, median, timed } from './util';
 
 export interface ExportResult {
   /** Export ÷ the write stream. */
@@ -45,7 +45,9 @@ export async function benchExport(bodies: readonly Buffer[], count: number, roun
     if (exported.length !== result.bytes) throw new Error(`the export wrote ${exported.length} bytes and counted ${result.bytes}`);
     await writeRaw(events, file('stream', 0));
     await writeFile(file('writeFile', 0), exported);
-    for (let round = 1; round <= rounds; round++) {
+    // twice the rounds of the others: a round takes a second or less, and the disk is the noisiest part of it
+    const measured = rounds * 2;
+    for (let round = 1; round <= measured; round++) {
       const steps: [string, number[], () => Promise<unknown>][] = [
         ['export', exportMs, () => exportEvents(events, file('export', round), { format: 'ndjson' })],
         ['stream', streamMs, () => writeRaw(events, file('stream', round))],
@@ -57,6 +59,7 @@ export async function benchExport(bodies: readonly Buffer[], count: number, roun
         times.push((await timed(write))[1]);
         await rm(file(name, round));
       }
+      log(`  B8 round ${round}/${measured}: export ${exportMs[round - 1].toFixed(0)} ms, write stream ${streamMs[round - 1].toFixed(0)} ms, writeFile ${writeFileMs[round - 1].toFixed(0)} ms`);
     }
     return {
       ratio: median(exportMs.map((ms, i) => ms / streamMs[i])),
