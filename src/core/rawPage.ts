@@ -30,14 +30,19 @@ export class RawPage {
   /** The index of the item whose text holds byte `offset`, or -1 when it falls outside every item (the envelope). */
   itemAt(offset: number): number {
     const ranges = this.itemRanges();
-    let lo = 0;
-    let hi = ranges.length / 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid * 2 + 1] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.firstEndingAfter(offset);
     return lo * 2 < ranges.length && ranges[lo * 2] <= offset ? lo : -1;
+  }
+
+  /**
+   * Where the stretch holding byte `offset` ends: its item's end, or in the envelope the next item's start (the
+   * body's end after the last item). A search that has placed a hit there goes on from this offset.
+   */
+  regionEnd(offset: number): number {
+    const ranges = this.itemRanges();
+    const lo = this.firstEndingAfter(offset);
+    if (lo * 2 >= ranges.length) return this.bytes.length;
+    return ranges[lo * 2] <= offset ? ranges[lo * 2 + 1] : ranges[lo * 2];
   }
 
   /** The exact bytes of item `index`: a view into the page, not a copy. */
@@ -45,6 +50,19 @@ export class RawPage {
     const ranges = this.itemRanges();
     if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
     return this.bytes.subarray(ranges[index * 2], ranges[index * 2 + 1]);
+  }
+
+  /** The first item ending after byte `offset` (binary search; the item count when none does). */
+  private firstEndingAfter(offset: number): number {
+    const ranges = this.itemRanges();
+    let lo = 0;
+    let hi = ranges.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid * 2 + 1] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private itemRanges(): Uint32Array {
@@ -124,13 +142,13 @@ function arrayElementRanges(bytes: Uint8Array, start: number): Uint32Array {
   return Uint32Array.from(out);
 }
 
-function skipSpace(bytes: Uint8Array, pos: number): number {
+export function skipSpace(bytes: Uint8Array, pos: number): number {
   while (pos < bytes.length && isSpace(bytes[pos])) pos++;
   return pos;
 }
 
 /** `pos` is at an opening quote; returns the offset just past the closing one. */
-function skipString(bytes: Uint8Array, pos: number): number {
+export function skipString(bytes: Uint8Array, pos: number): number {
   const length = bytes.length;
   for (pos++; pos < length; pos++) {
     const c = bytes[pos];
@@ -145,7 +163,7 @@ function skipString(bytes: Uint8Array, pos: number): number {
  * of a page costs (the page's item offsets are found then), so containers are scanned in one tight loop with
  * strings skipped inline (see docs/performance.md).
  */
-function skipValue(bytes: Uint8Array, pos: number): number {
+export function skipValue(bytes: Uint8Array, pos: number): number {
   const length = bytes.length;
   const first = bytes[pos];
   if (first === QUOTE) return skipString(bytes, pos);
