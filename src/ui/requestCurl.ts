@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { type CurlRequest, curlCommand, type SecretHeader } from '../core/curl';
+import { curlCommand, timelineCurlRequest } from '../core/curl';
+import { displayText } from '../core/displayText';
+import { isTimelineError } from '../core/errors';
 import type { RequestLogEntry } from '../core/http';
 import type { Connection } from './connection';
-import { DEFAULT_TALENTLMS_API_VERSION } from './sources';
+import { talentApiVersion } from './sources';
 
 /**
  * The last timeline request of each connection, as the HTTP client reported it for the log (method and redacted
@@ -24,18 +26,32 @@ export class LastRequests {
   }
 }
 
-/** The secret as the API expects it, written as a variable reference. */
-function secretHeader(connection: Connection): SecretHeader {
-  return connection.kind === 'talentlms'
-    ? { name: 'X-API-Key', variable: 'TALENTLMS_API_KEY', what: vscode.l10n.t('the TalentLMS API key of "{0}"', connection.name) }
-    : { name: 'Authorization', prefix: 'Bearer', variable: 'PISMO_TOKEN', what: vscode.l10n.t('an account token for "{0}"', connection.name) };
-}
-
-/** The connection's last request as curl; undefined when it has made none. */
-export function curlFor(connection: Connection, entry: RequestLogEntry | undefined): string | undefined {
-  if (!entry) return undefined;
-  const headers: Record<string, string> = connection.kind === 'talentlms' ? { 'X-API-Version': connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION } : {};
-  headers.Accept = 'application/json';
-  const request: CurlRequest = { method: entry.method, url: entry.url, headers, secret: secretHeader(connection) };
-  return curlCommand(request);
+/**
+ * Copies the connection's last request as a curl command and says, in the notification, which variable to set:
+ * the clipboard gets the command alone, nothing from the connection's name. Resolves to the command.
+ */
+export async function copyRequestAsCurl(connection: Connection, lastRequests: LastRequests): Promise<string | undefined> {
+  const name = displayText(connection.name, 80);
+  const entry = lastRequests.get(connection.id);
+  if (!entry) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has made no request yet.', name));
+    return undefined;
+  }
+  const talent = connection.kind === 'talentlms';
+  let request: ReturnType<typeof timelineCurlRequest>;
+  try {
+    // The API version is checked again: the settings may have changed since the request.
+    request = timelineCurlRequest(entry, talent ? { kind: 'talentlms', apiVersion: talentApiVersion(connection) } : { kind: 'pismo' });
+  } catch (e) {
+    if (!isTimelineError(e)) throw e;
+    void vscode.window.showErrorMessage(displayText(e.message, 500));
+    return undefined;
+  }
+  const command = curlCommand(request);
+  await vscode.env.clipboard.writeText(command);
+  const what = talent ? vscode.l10n.t('the TalentLMS API key of "{0}"', name) : vscode.l10n.t('an account token for "{0}"', name);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied the request as a curl command. It reads the secret from the environment: set {0} to {1} before running it.', request.secret.variable, what),
+  );
+  return command;
 }

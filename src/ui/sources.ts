@@ -5,6 +5,7 @@ import type { Redactor } from '../core/redact';
 import { type BindingAnswer, decideBinding } from '../core/secretBinding';
 import { SecretScope } from '../core/secretScope';
 import { DeferredSource, type TimelineSource } from '../core/source';
+import { isQuotable, isQuotableHeaderValue } from '../core/quotable';
 import { parseBaseUrl } from '../core/url';
 import { PismoSource, type TokenProvider } from '../sources/pismo';
 import { PismoTokenMinter } from '../sources/pismoAuth';
@@ -50,7 +51,7 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
         const options = { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential };
         http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, ...options, scope: SecretScope.of(baseUrl) });
         if (connection.kind === 'talentlms') {
-          return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION });
+          return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: talentApiVersion(connection) });
         }
         return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
       } catch (e) {
@@ -66,7 +67,23 @@ function configuredUrl(connection: Connection): URL {
   if (!connection.baseUrl.trim()) {
     throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has no base URL: set "baseUrl" in its settings.', connection.name));
   }
-  return parseBaseUrl(connection.baseUrl);
+  const url = parseBaseUrl(connection.baseUrl);
+  // A parsed URL keeps an apostrophe as typed; a copied curl command must percent-encode it, and would differ.
+  if (!isQuotable(url.href)) throw new TimelineError('config', vscode.l10n.t('The base URL of "{0}" holds an apostrophe: write it as %27.', connection.name));
+  return url;
+}
+
+/**
+ * A TalentLMS connection's `X-API-Version`, checked before any request: what HTTP and a copied curl command
+ * carry as typed, nothing a shell or a terminal would act on.
+ */
+export function talentApiVersion(connection: Connection): string {
+  const version: unknown = connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION;
+  if (typeof version === 'string' && isQuotableHeaderValue(version)) return version;
+  throw new TimelineError(
+    'config',
+    vscode.l10n.t('The "apiVersion" of "{0}" cannot be sent as a header: write it in visible ASCII characters other than \' and \\, like {1}.', connection.name, DEFAULT_TALENTLMS_API_VERSION),
+  );
 }
 
 async function configuredAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {

@@ -3,7 +3,7 @@ import { displayText } from '../core/displayText';
 import type { NewerResult } from '../core/timeline';
 import type { TimeFormat } from '../core/time';
 import { exportCommand } from './exportCommand';
-import { curlFor, type LastRequests } from './requestCurl';
+import { copyRequestAsCurl, type LastRequests } from './requestCurl';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { type LiveTails, newerMaxPages } from './tail';
@@ -48,15 +48,7 @@ export function registerWatchCommands({ sessions, tails, lastRequests }: WatchCo
     register('export', (target?: Parameters<typeof exportCommand>[1]) => exportCommand(sessions, target)),
     register('copyRequestAsCurl', async (target?: ConnectionTarget): Promise<string | undefined> => {
       const s = await session(target, vscode.l10n.t('Copy the last request of which connection?'));
-      if (!s) return undefined;
-      const text = curlFor(s.connection, lastRequests.get(s.connection.id));
-      if (!text) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has made no request yet.', displayText(s.connection.name, 80)));
-        return undefined;
-      }
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the request as a curl command (the secret is read from an environment variable)'), 3000);
-      return text;
+      return s && copyRequestAsCurl(s.connection, lastRequests);
     }),
   ];
 }
