@@ -4,6 +4,7 @@ import type { HttpClient, HttpResponse } from '../core/http';
 import { RawPage } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
+import { quotableUrl } from '../core/quotable';
 import { apiUrl, basePath, isUnderBase } from '../core/url';
 import { filterRejection, type PageFilter } from '../core/filter';
 import { parseJsonBody, text } from './json';
@@ -50,7 +51,11 @@ export class TalentLmsSource implements TimelineSource {
     return url;
   }
 
-  /** A `_links.next` is followed only under the connection's base URL: the API key must not go elsewhere. */
+  /**
+   * A `_links.next` is followed only under the connection's base URL: the API key must not go elsewhere. A
+   * fragment is never sent, so a link with one is not the server's own: refused. The link is followed as a
+   * copied curl command quotes it (see quotableUrl), so the command sends what the extension sent.
+   */
   private cursorFor(next: string, current: URL): string {
     const url = new URL(next, current);
     const base = this.options.baseUrl;
@@ -58,7 +63,8 @@ export class TalentLmsSource implements TimelineSource {
       const where = url.origin === base.origin ? `outside ${basePath(base) || '/'}` : `to another host (${url.host})`;
       throw new TimelineError('badShape', `The server's next-page link points ${where}; it was not followed.`);
     }
-    return `url:${url.toString()}`;
+    if (url.href.includes('#')) throw new TimelineError('badShape', "The server's next-page link carries a fragment (#…), which no API link needs; it was not followed.");
+    return `url:${quotableUrl(url.href)}`;
   }
 }
 
