@@ -30,8 +30,10 @@ done
 
 PLAYWRIGHT_VERSION=1.65.1
 # chromium drives the workbench; the rest builds code-server's native modules
-# (kerberos needs libkrb5-dev); DejaVu gives screenshots a readable font.
-APT_PACKAGES=(chromium libkrb5-dev g++ make python3 ca-certificates fonts-dejavu-core)
+# (kerberos needs libkrb5-dev); DejaVu gives screenshots a readable font; the unit
+# tests paste a copied curl command into zsh and fish (and bash and dash) on a
+# pseudo-terminal that python3 drives.
+APT_PACKAGES=(chromium libkrb5-dev g++ make python3 ca-certificates fonts-dejavu-core zsh fish)
 CHROMIUM=/usr/bin/chromium
 
 # Pinned: codeServer.mjs relies on workbench internals (URL payload keys,
