@@ -23,6 +23,9 @@ export function parseBaseUrl(text: string): URL {
   if (url.username || url.password) {
     throw new TimelineError('config', 'Remove the user name and password from the base URL: secrets belong in the secret store.');
   }
+  if (hasAmbiguousPath(url)) {
+    throw new TimelineError('config', 'Remove ";" and "%25" from the base URL\'s path: some servers read them as a step out of it (Tomcat takes "..;" for "..").');
+  }
   url.search = '';
   url.hash = '';
   return url;
@@ -48,15 +51,25 @@ export function basePath(base: URL): string {
 
 /** Encoded slashes and backslashes: a server may decode them into a path outside the base. */
 const ENCODED_SEPARATOR = /%2f|%5c/i;
+/**
+ * Path parameters and an encoded `%`: Tomcat and Spring read `/a/..;/b` as `/b`, and a server (or proxy) that
+ * decodes twice reads `%252e%252e` as `..`. The URL parser sees neither as a step up, so the path is refused.
+ */
+const AMBIGUOUS_PATH = /;|%25/;
+
+/** Whether a URL's path holds what some servers read as a step out of it, though the URL parser does not. */
+function hasAmbiguousPath(url: URL): boolean {
+  return AMBIGUOUS_PATH.test(url.pathname);
+}
 
 /**
  * Whether `url` lies under `base`: the same scheme, host and port, no user name or password, and a path
  * equal to the base path or below it by whole segments (`/tenant-a/x`, never `/tenant-ab`). The URL parser
- * has already resolved `..` and `%2e%2e`; encoded separators are refused.
+ * has already resolved `..` and `%2e%2e`; encoded separators, `;` and `%25` are refused.
  */
 export function isUnderBase(url: URL, base: URL): boolean {
   if (url.origin !== base.origin || url.username || url.password) return false;
-  if (ENCODED_SEPARATOR.test(url.pathname)) return false;
+  if (ENCODED_SEPARATOR.test(url.pathname) || hasAmbiguousPath(url)) return false;
   const prefix = basePath(base);
   return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
 }
