@@ -7,7 +7,7 @@ import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
 import { filterRejection } from '../core/filter';
 import { isExactLatin1, parseJsonBody, parseJsonBytes, text } from './json';
-import { pismoFilterNames, pismoFilterQuery, type PismoFilterParams } from './pismoFilter';
+import { pismoFilterQuery, pismoParamNames, type PismoFilterParams, type PismoParamNames } from './pismoFilter';
 import { checkItemCount } from './pageItems';
 
 /** Supplies the account-level bearer token; `renew` is called once after a 401 (a minted token expired). */
@@ -30,17 +30,18 @@ export interface PismoOptions {
 
 /** Pismo's account timeline, `GET /timeline/v1/timeline`, read with a cursor. */
 export class PismoSource implements TimelineSource {
-  private readonly filterNames: ReturnType<typeof pismoFilterNames>;
+  /** Checked when the source is built, so a bad name is a configuration error before any request. */
+  private readonly names: PismoParamNames;
 
   constructor(private readonly options: PismoOptions) {
-    this.filterNames = pismoFilterNames(options.filterParams, ['limit', 'order', options.cursorParam ?? 'cursor']);
+    this.names = pismoParamNames(options.cursorParam, options.filterParams);
   }
 
   async fetchPage(request: PageRequest, signal: AbortSignal): Promise<Page> {
     const url = apiUrl(this.options.baseUrl, 'timeline/v1/timeline');
     url.searchParams.set('limit', String(request.limit));
-    if (request.cursor !== undefined) url.searchParams.set(this.options.cursorParam ?? 'cursor', request.cursor);
-    const filters = pismoFilterQuery(request.filter, this.filterNames);
+    if (request.cursor !== undefined) url.searchParams.set(this.names.cursor, request.cursor);
+    const filters = pismoFilterQuery(request.filter, this.names.filters);
     for (const [name, value] of filters) url.searchParams.set(name, value);
     try {
       return parsePismoPage(await this.get(url, signal), this.options.groupBy ?? 'category', request.limit);

@@ -126,7 +126,7 @@ describe('filters against the demo server, on both APIs', () => {
   it('Pismo: a filterParams name that is not a plain parameter, or would overwrite paging, is a configuration error', () => {
     for (const [filterParams, named] of [[{ type: 'a&b' }, 'type'], [{ category: 'limit' }, 'category'], [{ beginDate: 'cursor' }, 'beginDate'], [{ endDate: 42 as never }, 'endDate']] as const) {
       // Thrown when the source is built (the extension builds it on the first page): an error node says what to fix.
-      assert.throws(() => pismo({ types: ['BLOCK'] }, { filterParams }), (e: unknown) => e instanceof TimelineError && e.kind === 'config' && e.message.startsWith(`filterParams.${named} must be`));
+      assert.throws(() => pismo({ types: ['BLOCK'] }, { filterParams }), (e: unknown) => e instanceof TimelineError && e.kind === 'config' && e.message.includes(`filterParams.${named} `));
     }
   });
 
