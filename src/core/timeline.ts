@@ -73,6 +73,7 @@ export class Timeline {
   private inFlight: { promise: Promise<LoadResult>; controller: AbortController } | undefined;
   private pagesRead = 0;
   private lastRateLimit: Page['rateLimit'];
+  private oldestKey = TOP;
   private bytesRead = 0;
   private readonly keep: ((event: TimelineEvent) => boolean) | undefined;
   private readonly pageListeners = new Set<PageListener>();
@@ -110,6 +111,11 @@ export class Timeline {
 
   get byteCount(): number {
     return this.bytesRead;
+  }
+
+  /** The oldest sort key of any event Load more has read, the ones the filter left out included. */
+  get oldestRead(): string | undefined {
+    return this.oldestKey === TOP ? undefined : this.oldestKey;
   }
 
   /** The rate-limit budget the server reported with the last page, if it does. */
@@ -304,6 +310,7 @@ export class Timeline {
         if (this.cursor !== undefined) this.seenCursors.add(this.cursor);
         const page = await this.readPage(this.cursor, signal);
         pages++;
+        for (const e of page.events) if (e.sortKey !== '' && e.sortKey < this.oldestKey) this.oldestKey = e.sortKey;
         const fresh = this.addPage(this.kept(page.events));
         added += fresh.length;
         for (const listener of this.pageListeners) listener(fresh);
