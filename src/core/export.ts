@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { newestFirst } from './category';
 import { TimelineError } from './errors';
 import type { TimelineEvent } from './event';
 import { rawBytes } from './rawPage';
@@ -22,6 +21,7 @@ export interface ExportOptions {
 
 /** Bytes gathered before one write: large writes keep the per-call cost of the stream small. */
 const CHUNK_BYTES = 256 * 1024;
+/** Progress is reported, and the event loop given a turn, every this many events. */
 const PROGRESS_EVERY = 2_000;
 const NEWLINE = Buffer.from('\n');
 const SEPARATOR = Buffer.from(',\n');
@@ -30,7 +30,8 @@ const SPACE = 0x20;
 /**
  * Writes events to `path` exactly as the server sent them: NDJSON (one event's bytes per line) or a JSON array
  * of them. Streamed: event bytes are views into the pages held, gathered into chunks and written with
- * backpressure, never joined into one string. Written to a temporary file beside the target and renamed at the
+ * backpressure, never joined into one string; the event loop gets a turn every few thousand events, so a long
+ * export never holds up the rest of the extension host. Written to a temporary file beside the target and renamed at the
  * end, so a cancelled or failed export leaves no partial file (and an existing file is replaced only whole).
  */
 export async function exportEvents(events: Iterable<TimelineEvent>, path: string, options: ExportOptions): Promise<ExportProgress> {
@@ -72,7 +73,11 @@ export async function exportEvents(events: Iterable<TimelineEvent>, path: string
         signal?.throwIfAborted();
         await flush(file);
       }
-      if (count % PROGRESS_EVERY === 0) onProgress?.({ events: count, bytes: bytes + chunkBytes });
+      if (count % PROGRESS_EVERY === 0) {
+        onProgress?.({ events: count, bytes: bytes + chunkBytes });
+        await new Promise(setImmediate);
+        signal?.throwIfAborted();
+      }
     }
     if (json) push(Buffer.from(count > 0 ? '\n]\n' : ']\n'));
     signal?.throwIfAborted();
@@ -100,17 +105,4 @@ function oneLine(item: Buffer): Buffer {
   const copy = Buffer.from(item);
   for (let i = 0; i < copy.length; i++) if (copy[i] === 0x0a || copy[i] === 0x0d) copy[i] = SPACE;
   return copy;
-}
-
-/** Several newest-first lists (a timeline's categories) as one newest-first sequence, without copying them. */
-export function* mergeNewestFirst(lists: readonly (readonly TimelineEvent[])[]): Generator<TimelineEvent> {
-  const at = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      if (at[i] < lists[i].length && (best < 0 || newestFirst(lists[i][at[i]], lists[best][at[best]]) < 0)) best = i;
-    }
-    if (best < 0) return;
-    yield lists[best][at[best]++];
-  }
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import type { TimelineEvent } from '../core/event';
-import { type ExportFormat, type ExportProgress, exportEvents, mergeNewestFirst } from '../core/export';
+import { type ExportFormat, type ExportProgress, exportEvents } from '../core/export';
 import { isTimelineError } from '../core/errors';
+import { mergeNewestFirst } from '../core/newestFirstMerge';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { searchOf } from './searches';
@@ -41,8 +42,8 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
     if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', displayText(args.connectionId, 80)));
     return undefined;
   }
-  const events = snapshot(session, args);
-  if (!events) {
+  const lists = snapshot(session, args);
+  if (!lists) {
     const missing = args.results === true ? vscode.l10n.t('This connection has no Find results.') : vscode.l10n.t('No category "{0}" is loaded.', displayText(args.category ?? '', 80));
     void vscode.window.showErrorMessage(missing);
     return undefined;
@@ -59,7 +60,7 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
     void vscode.window.showErrorMessage(vscode.l10n.t('Exports are written to files on this machine; {0} is not one.', uri.scheme));
     return undefined;
   }
-  const total = events.length;
+  const total = lists.reduce((n, list) => n + list.length, 0);
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} events', total.toLocaleString()), cancellable: true },
@@ -68,7 +69,8 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
         const subscription = token.onCancellationRequested(() => controller.abort());
         let reported = 0;
         try {
-          return await exportEvents(events, uri.fsPath, {
+          // Merged as it is written, inside the progress notification: Cancel stops the merge too.
+          return await exportEvents(mergeNewestFirst(lists), uri.fsPath, {
             format,
             signal: controller.signal,
             onProgress: (p) => {
@@ -93,20 +95,21 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
 }
 
 /**
- * The events to write, newest first, as a list of references taken now: a tail adding events while the file is
- * written must not shift what is being read.
+ * The events to write, as newest-first lists of references taken now (one per category, or one): a tail adding
+ * events while the file is written must not shift what is being read. Copying them is linear; merging them
+ * waits for the progress notification.
  */
-function snapshot(session: Session | undefined, args: ExportArgs): readonly TimelineEvent[] | undefined {
-  if (Array.isArray(args.results)) return [...args.results];
+function snapshot(session: Session | undefined, args: ExportArgs): readonly (readonly TimelineEvent[])[] | undefined {
+  if (Array.isArray(args.results)) return [[...args.results]];
   if (!session) return undefined;
   if (args.results === true) {
     const search = searchOf(session.timeline);
-    return search ? [...search.matches] : undefined;
+    return search ? [[...search.matches]] : undefined;
   }
   const categories = session.timeline.categories;
-  if (args.category === undefined) return [...mergeNewestFirst(categories.map((c) => c.events))];
+  if (args.category === undefined) return categories.map((c) => [...c.events]);
   const category = categories.find((c) => c.name === args.category);
-  return category ? [...category.events] : undefined;
+  return category ? [[...category.events]] : undefined;
 }
 
 async function pickSession(sessions: SessionRegistry): Promise<Session | undefined> {

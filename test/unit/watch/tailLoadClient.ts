@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { systemClock } from '../../../src/core/clock';
-import { mergeNewestFirst } from '../../../src/core/export';
+import { mergeNewestFirst } from '../../../src/core/newestFirstMerge';
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from '../../../src/core/http';
 import { Redactor } from '../../../src/core/redact';
 import { QueuedSource, RequestQueue } from '../../../src/core/requestQueue';
