@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { type FileHandle, lstat, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { TimelineError } from './errors';
 import type { TimelineEvent } from './event';
 import { rawBytes } from './rawPage';
@@ -19,10 +20,26 @@ export interface ExportOptions {
   readonly onProgress?: (progress: ExportProgress) => void;
 }
 
+/**
+ * The export is complete, but writing it over a linked file in place failed part way: that file may hold part
+ * of it, so the whole export is kept in `kept`, beside it.
+ */
+export class OverwriteError extends Error {
+  override readonly name = 'OverwriteError';
+  constructor(
+    readonly kept: string,
+    readonly reason: string,
+  ) {
+    super(`The export is complete in ${kept}, but writing it over the file in place failed: ${reason}`);
+  }
+}
+
 /** Bytes gathered before one write: large writes keep the per-call cost of the stream small. */
 const CHUNK_BYTES = 256 * 1024;
 /** Progress is reported, and the event loop given a turn, every this many events. */
 const PROGRESS_EVERY = 2_000;
+/** Exported account data is the user's alone, unless the file it replaces said otherwise. */
+const PRIVATE = 0o600;
 const NEWLINE = Buffer.from('\n');
 const SEPARATOR = Buffer.from(',\n');
 const SPACE = 0x20;
@@ -31,12 +48,17 @@ const SPACE = 0x20;
  * Writes events to `path` exactly as the server sent them: NDJSON (one event's bytes per line) or a JSON array
  * of them. Streamed: event bytes are views into the pages held, gathered into chunks and written with
  * backpressure, never joined into one string; the event loop gets a turn every few thousand events, so a long
- * export never holds up the rest of the extension host. Written to a temporary file beside the target and renamed at the
- * end, so a cancelled or failed export leaves no partial file (and an existing file is replaced only whole).
+ * export never holds up the rest of the extension host. Written to a temporary file beside the target (0600,
+ * or the replaced file's permissions) and renamed at the end, so a cancelled or failed export leaves no
+ * partial file and an existing file is replaced only whole. A file with other hard links, or a name that is a
+ * symbolic link, is written in place instead once the export is complete, as an editor saving it would: every
+ * name for it then shows the export, where a rename would quietly part them.
  */
 export async function exportEvents(events: Iterable<TimelineEvent>, path: string, options: ExportOptions): Promise<ExportProgress> {
   const { format, signal, onProgress } = options;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+  const replaced = await replacedFile(path);
+  // Short, so any file name the system allows still has room beside it.
+  const temp = join(dirname(path), `.export-${randomBytes(4).toString('hex')}.partial`);
   const json = format === 'json';
   let chunk: Buffer[] = [];
   let chunkBytes = 0;
@@ -57,7 +79,9 @@ export async function exportEvents(events: Iterable<TimelineEvent>, path: string
     for (let at = 0; at < data.length; ) at += (await file.write(data, at)).bytesWritten;
   };
   try {
-    const file = (out = await open(temp, 'wx'));
+    const file = (out = await open(temp, 'wx', PRIVATE));
+    // Set on the handle: the creation mode is narrowed by the umask, and a 0664 file must stay 0664.
+    if (replaced && replaced.mode !== PRIVATE) await file.chmod(replaced.mode);
     if (json) push(Buffer.from('[\n'));
     for (const event of events) {
       const item = rawBytes(event.raw);
@@ -84,16 +108,50 @@ export async function exportEvents(events: Iterable<TimelineEvent>, path: string
     await flush(file);
     out = undefined;
     await file.close();
-    await rename(temp, path);
+    if (!replaced?.inPlace) await rename(temp, path);
   } catch (e) {
     await out?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     if (signal?.aborted) throw new TimelineError('cancelled', 'The export was cancelled; no file was written.');
     throw e;
   }
+  if (replaced?.inPlace) await overwrite(path, temp);
   const done = { events: count, bytes };
   onProgress?.(done);
   return done;
+}
+
+/** What replacing the file at `path` must keep: its permissions, and whether it must be written in place. */
+async function replacedFile(path: string): Promise<{ mode: number; inPlace: boolean } | undefined> {
+  const entry = await lstat(path).catch(unlessMissing);
+  if (!entry) return undefined;
+  const target = entry.isSymbolicLink() ? await stat(path).catch(unlessMissing) : entry;
+  return {
+    mode: target?.isFile() ? target.mode & 0o777 : PRIVATE,
+    inPlace: entry.isSymbolicLink() || (entry.isFile() && entry.nlink > 1),
+  };
+}
+
+function unlessMissing(e: NodeJS.ErrnoException): undefined {
+  if (e.code === 'ENOENT') return undefined;
+  throw e;
+}
+
+/** Copies the finished export into the existing file, through its own inode, then drops the copy. */
+async function overwrite(path: string, temp: string): Promise<void> {
+  try {
+    const source = await open(temp, 'r');
+    try {
+      // 'w' truncates the file and keeps it: same inode, links and permissions (0600 if a dangling link makes one).
+      const target = await open(path, 'w', PRIVATE);
+      await pipeline(source.createReadStream({ autoClose: false }), target.createWriteStream());
+    } finally {
+      await source.close();
+    }
+  } catch (e) {
+    throw new OverwriteError(temp, e instanceof Error ? e.message : String(e));
+  }
+  await unlink(temp);
 }
 
 /**

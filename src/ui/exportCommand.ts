@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import type { TimelineEvent } from '../core/event';
-import { type ExportFormat, type ExportProgress, exportEvents } from '../core/export';
+import { type ExportFormat, type ExportProgress, exportEvents, OverwriteError } from '../core/export';
 import { isTimelineError } from '../core/errors';
 import { mergeNewestFirst } from '../core/newestFirstMerge';
 import type { Session } from './session';
@@ -87,6 +87,8 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
   } catch (e) {
     if (isTimelineError(e) && e.kind === 'cancelled') {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Export cancelled; no file was written.'), 4000);
+    } else if (e instanceof OverwriteError) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The export is complete in {0}, but writing it in place over {1}, to keep its links, failed: {2}', displayText(e.kept, 500), displayText(uri.fsPath, 500), displayText(e.reason, 500)));
     } else {
       void vscode.window.showErrorMessage(vscode.l10n.t('The export failed, and no file was written: {0}', displayText(e instanceof Error ? e.message : String(e), 500)));
     }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TimelineEvent } from '../../../src/core/event';
-import { exportEvents } from '../../../src/core/export';
+import { exportEvents, OverwriteError } from '../../../src/core/export';
 import { mergeNewestFirst } from '../../../src/core/newestFirstMerge';
 import { RawPage } from '../../../src/core/rawPage';
 import { sortKey } from '../../../src/core/time';
@@ -122,4 +122,81 @@ describe('export', () => {
       await server.close();
     }
   });
+
+  describe('over an existing file', () => {
+    const expected = (): Buffer => Buffer.from(ITEMS.slice(0, 3).map((item) => item.replace(/[\r\n]/g, ' ')).join('\n') + '\n', 'utf8');
+    const write = (path: string): Promise<unknown> => exportEvents(corpus().slice(0, 3), path, { format: 'ndjson' });
+    const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
+
+    it('creates a new export readable by its owner only', async () => {
+      await write(join(dir, 'new.ndjson'));
+      assert.equal(await mode(join(dir, 'new.ndjson')), 0o600);
+    });
+
+    it('keeps the permissions of the file it replaces: 0600 stays 0600, 0664 is not narrowed by the umask', async () => {
+      for (const kept of [0o600, 0o664, 0o640]) {
+        const path = join(dir, `kept-${kept.toString(8)}.ndjson`);
+        await writeFile(path, 'previous');
+        await chmod(path, kept);
+        await write(path);
+        assert.equal(await mode(path), kept, kept.toString(8));
+        assert.ok((await readFile(path)).equals(expected()));
+      }
+    });
+
+    it('writes a hard-linked file in place: every link shows the export, with its permissions', async () => {
+      const path = join(dir, 'linked.ndjson');
+      const other = join(dir, 'other-name.ndjson');
+      await writeFile(path, 'previous content, longer than nothing at all');
+      await chmod(path, 0o600);
+      await link(path, other);
+      const before = await stat(path);
+      await write(path);
+      const after = await stat(path);
+      assert.equal(after.ino, before.ino, 'the same file');
+      assert.equal(after.nlink, 2);
+      assert.ok((await readFile(other)).equals(expected()), 'the other link shows the export');
+      assert.equal(await mode(other), 0o600);
+      assert.deepEqual((await readdir(dir)).sort(), ['linked.ndjson', 'other-name.ndjson']);
+    });
+
+    it('writes through a symbolic link, which stays a link', async () => {
+      const target = join(dir, 'target.ndjson');
+      await writeFile(target, 'previous');
+      await symlink(target, join(dir, 'shortcut.ndjson'));
+      await write(join(dir, 'shortcut.ndjson'));
+      assert.ok((await lstat(join(dir, 'shortcut.ndjson'))).isSymbolicLink());
+      assert.ok((await readFile(target)).equals(expected()));
+    });
+
+    it('leaves a hard-linked file as it was when cancelled', async () => {
+      const path = join(dir, 'linked.ndjson');
+      await writeFile(path, 'previous');
+      await link(path, join(dir, 'other-name.ndjson'));
+      const controller = new AbortController();
+      controller.abort();
+      await assert.rejects(exportEvents(corpus(), path, { format: 'ndjson', signal: controller.signal }), /cancelled/);
+      assert.equal(await readFile(join(dir, 'other-name.ndjson'), 'utf8'), 'previous');
+      assert.deepEqual((await readdir(dir)).sort(), ['linked.ndjson', 'other-name.ndjson']);
+    });
+
+    it('keeps the whole export beside a link it could not write in place, and says where', async () => {
+      await mkdir(join(dir, 'folder'));
+      await symlink(join(dir, 'folder'), join(dir, 'not-a-file.ndjson'));
+      const failure = await write(join(dir, 'not-a-file.ndjson')).then(() => undefined, (e: unknown) => e);
+      assert.ok(failure instanceof OverwriteError, String(failure));
+      assert.ok((await readFile(failure.kept)).equals(expected()), 'the kept copy is the whole export');
+      assert.deepEqual(await readdir(join(dir, 'folder')), []);
+    });
+
+    it('writes a file with a 240-character name: the temporary name beside it is short', async () => {
+      const name = `${'n'.repeat(240 - '.ndjson'.length)}.ndjson`;
+      assert.equal(name.length, 240);
+      await writeFile(join(dir, name), 'previous');
+      await write(join(dir, name));
+      assert.ok((await readFile(join(dir, name))).equals(expected()));
+      assert.deepEqual(await readdir(dir), [name]);
+    });
+  });
 });
+
