@@ -21,6 +21,7 @@ import { TimelineTreeProvider } from './ui/tree/provider';
 import { copyEventLink } from './ui/links/copyLink';
 import { sessionOf } from './ui/links/eventTarget';
 import { Pivot } from './ui/links/pivot';
+import { QuietPrompts } from './ui/links/quietPrompts';
 import { registerPivots } from './ui/links/register';
 import type { EventUriHandler } from './ui/uriHandler';
 import { LastRequests } from './ui/requestCurl';
@@ -52,7 +53,11 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const demo = new DemoService();
   const secrets = new ConnectionSecrets(context.secrets, redactor);
   const store = new ConnectionStore(context.globalState);
-  const sourceDeps = { demo, redactor, secrets, ask: askForSecrets, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress: confirmSecretAddress };
+  // A link being followed on a connection holds its prompts: a link never asks for a secret.
+  const quiet = new QuietPrompts();
+  const ask = quiet.guard(askForSecrets, undefined);
+  const confirmAddress = quiet.guard(confirmSecretAddress, false);
+  const sourceDeps = { demo, redactor, secrets, ask, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress };
   const lastRequests = new LastRequests();
   const sessions = new SessionRegistry(store, (c) => createSource(c, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }), () => readSettings().pageSize, new FilterStore(context.workspaceState));
   const tree = new TimelineTreeProvider(sessions);
@@ -76,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const pivot = new Pivot(sessions, eventPanels, async (session) => {
     await treeView.reveal(tree.connectionNode(session), { expand: true, focus: false, select: false });
   });
-  const pivots = registerPivots({ extensionId: context.extension.id, sessions, documents, pivot });
+  const pivots = registerPivots({ extensionId: context.extension.id, sessions, documents, pivot, quiet });
 
   context.subscriptions.push(
     log,

@@ -10,6 +10,7 @@ import { eventTarget } from './eventTarget';
 import { IdHoverProvider } from './hoverProvider';
 import { OPEN_EVENT_COMMAND, PIVOT_COMMAND } from './idLabels';
 import type { Pivot } from './pivot';
+import type { QuietPrompts } from './quietPrompts';
 import { IdTerminalLinkProvider } from './terminalLinks';
 
 export interface PivotDeps {
@@ -17,12 +18,14 @@ export interface PivotDeps {
   readonly sessions: SessionRegistry;
   readonly documents: EventDocuments;
   readonly pivot: Pivot;
+  /** What holds a connection's prompts while a link is followed on it (its sources ask through it). */
+  readonly quiet: QuietPrompts;
 }
 
 /** The pivot commands, the URI handler and the providers that follow `timelineViewer.links.*`. */
 export function registerPivots(deps: PivotDeps): { disposable: vscode.Disposable; uriHandler: EventUriHandler } {
-  const { extensionId, sessions, documents, pivot } = deps;
-  const uriHandler = new EventUriHandler(sessions, pivot);
+  const { extensionId, sessions, documents, pivot, quiet } = deps;
+  const uriHandler = new EventUriHandler(sessions, pivot, quiet);
   const disposable = vscode.Disposable.from(
     new LinkProviders(pivot),
     vscode.window.registerUriHandler(uriHandler),
