@@ -114,9 +114,10 @@ function readTerm(text: string, at: number): Term | { error: string } | undefine
   const colon = keyEnd(text, at);
   if (colon < 0) return undefined;
   const key = text.slice(at, colon);
-  const explicit = isKeyword(key) || key.startsWith('$') || key.startsWith('[');
-  const path = isKeyword(key) ? undefined : parsePath(key);
-  if (path === undefined && !isKeyword(key)) return undefined;
+  const keyword = isKeyword(key);
+  const path = keyword ? undefined : parsePath(key);
+  if (!keyword && path === undefined) return undefined;
+  const explicit = keyword || key.startsWith('$') || key.startsWith('[');
   if (path && 'error' in path) return explicit ? path : undefined;
   const valueAt = colon + 1;
   if (text[valueAt] === '"') {
