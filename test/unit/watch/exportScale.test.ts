@@ -7,7 +7,6 @@ import { exportEvents } from '../../../src/core/export';
 import { mergeNewestFirst } from '../../../src/core/newestFirstMerge';
 import { RawPage } from '../../../src/core/rawPage';
 import { sortKey } from '../../../src/core/time';
-import { bestOf } from '../hostile/timing';
 
 /** The issue's case: 40,000 events in as many server-chosen categories blocked the host for 17.3 s (90 ms in 10). */
 const EVENTS = 40_000;
@@ -26,13 +25,6 @@ const categories = (events: readonly TimelineEvent[], k: number): TimelineEvent[
   const lists: TimelineEvent[][] = Array.from({ length: k }, () => []);
   events.forEach((e, i) => lists[i % k].push(e));
   return lists;
-};
-
-const drain = (lists: readonly (readonly TimelineEvent[])[]): number => {
-  const merged = mergeNewestFirst(lists);
-  let n = 0;
-  while (!merged.next().done) n++;
-  return n;
 };
 
 describe('export at the size a server can choose', () => {
@@ -64,17 +56,27 @@ describe('export at the size a server can choose', () => {
     assert.deepEqual(merged.map((e) => e.id), ['a1', 'b1', 'b2', 'c1', events[1].id]);
   });
 
-  it('takes about as long in 40,000 categories as in 10, and gives the event loop turns while it writes', async () => {
+  it('exports 40,000 categories in a small multiple of the time 10 take, giving the event loop turns while it writes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'timeline-export-scale-'));
+    const path = join(dir, 'export.ndjson');
+    const exportMs = async (lists: readonly (readonly TimelineEvent[])[]): Promise<number> => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        await exportEvents(mergeNewestFirst(lists), path, { format: 'ndjson' });
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
     try {
       const few = categories(events, 10);
       const many = categories(events, EVENTS);
-      drain(many); // warm up
-      const fewMs = bestOf(5, () => drain(few));
-      const manyMs = bestOf(5, () => drain(many));
-      console.log(`      merge: ${manyMs.toFixed(1)} ms in ${EVENTS.toLocaleString()} categories, ${fewMs.toFixed(1)} ms in 10`);
-      // log2 of 40,000 is 4.6 times log2 of 10, and the lists are spread in memory; a scan per event would be 4,000 times.
-      assert.ok(manyMs <= 50 * Math.max(fewMs, 1), `${manyMs.toFixed(1)} ms against ${fewMs.toFixed(1)} ms`);
+      await exportMs(many); // warm up, and index the page's items once
+      const fewMs = await exportMs(few);
+      const manyMs = await exportMs(many);
+      console.log(`      export: ${manyMs.toFixed(1)} ms in ${EVENTS.toLocaleString()} categories, ${fewMs.toFixed(1)} ms in 10`);
+      // Measured 2-7 times; scanning every category per event took 190 times (17.3 s against 90 ms).
+      assert.ok(manyMs <= 20 * fewMs, `${manyMs.toFixed(1)} ms against ${fewMs.toFixed(1)} ms`);
 
       let turns = 0;
       let longest = 0;
@@ -88,10 +90,8 @@ describe('export at the size a server can choose', () => {
         if (writing) setImmediate(beat);
       };
       setImmediate(beat);
-      const path = join(dir, 'many.ndjson');
-      const started = performance.now();
       const result = await exportEvents(mergeNewestFirst(many), path, { format: 'ndjson' }).finally(() => (writing = false));
-      console.log(`      export: ${(performance.now() - started).toFixed(1)} ms, ${turns} event-loop turns, the longest ${longest.toFixed(1)} ms`);
+      console.log(`      ${turns} event-loop turns while exporting, the longest ${longest.toFixed(1)} ms`);
       assert.equal(result.events, EVENTS);
       assert.ok(turns >= EVENTS / 5000, `only ${turns} turns of the event loop while exporting`);
       const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
