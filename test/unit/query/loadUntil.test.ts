@@ -141,6 +141,19 @@ describe('loadUntil: read a timeline back to an instant, against the demo server
     timeline.dispose();
   });
 
+  it('does not call a timeline complete when its server repeated a cursor', async () => {
+    const timeline = pismo();
+    await timeline.loadMore();
+    await timeline.loadMore();
+    server.injectFault('repeat-cursor', { path: '/timeline/v1/timeline' });
+    const result = await loadUntil(timeline, at('2000-01-01'));
+    assert.deepEqual([result.end, result.complete, result.pages, result.error?.kind], ['error', false, 1, 'repeatCursor']);
+    // paging ended there, with the rest unread: asked again, it says so again and reads nothing
+    const again = await loadUntil(timeline, at('2000-01-01'));
+    assert.deepEqual([again.end, again.complete, again.pages], ['error', false, 0]);
+    server.clearFaults();
+  });
+
   it('stops after maxPages, and goes on from there when called again', async () => {
     const timeline = pismo();
     const first = await loadUntil(timeline, at(pismoEvents[950].timestamp), { maxPages: 4 });
