@@ -200,3 +200,27 @@ export function chainRowTiming(row: ChainRow, locale?: string): string | undefin
   const offset = formatOffset(row.offsetNs, locale);
   return row.deltaNs === undefined ? offset : `${offset}, ${formatDelta(row.deltaNs, locale)}`;
 }
+
+/** A chain as its page shows it: every time written, each row reduced to what the page needs (no event text). */
+export interface ChainPicture {
+  readonly rows: readonly { id: string; label: string; offset?: string; delta?: string; x?: number; breakBefore: boolean }[];
+  readonly span: string;
+  readonly breaks: readonly { x: number; gap: string }[];
+  readonly ticks: readonly { x: number; label: string }[];
+}
+
+export function chainPicture(model: ChainModel, locale?: string): ChainPicture {
+  return {
+    rows: model.rows.map((r) => ({
+      id: r.event.id,
+      label: r.event.label,
+      offset: r.offsetNs === undefined ? undefined : formatOffset(r.offsetNs, locale),
+      delta: r.deltaNs === undefined ? undefined : formatDelta(r.deltaNs, locale),
+      x: r.x,
+      breakBefore: r.breakBefore,
+    })),
+    span: formatDuration(model.spanNs, locale),
+    breaks: model.breaks.map((b) => ({ x: b.x, gap: formatDuration(b.gapNs, locale) })),
+    ticks: model.ticks.map((t) => ({ x: t.x, label: formatOffset(t.offsetNs, locale) })),
+  };
+}
