@@ -41,8 +41,22 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [loadLater], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: { undici: require.resolve('undici'), demo: 'src/demo/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'demo-server': 'src/demo/cli.ts' }, outdir: 'dist' },
-  // The event panel's page script: runs in the webview, so browser/IIFE; it shares core's JSON tokenizer.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { event: 'src/webview/event/eventPage.ts' }, outdir: 'media/dist' },
+  // The webview pages' scripts (the inspector, the chain waterfall, the activity strip, the type profile): they run
+  // in the webview, so browser/IIFE; the inspector's shares core's JSON tokenizer.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    external: [],
+    entryPoints: {
+      event: 'src/webview/event/eventPage.ts',
+      chain: 'src/webview/chain/chainPage.ts',
+      activity: 'src/webview/activity/activityPage.ts',
+      profile: 'src/webview/profile/profilePage.ts',
+    },
+    outdir: 'media/dist',
+  },
 ];
 
 async function main() {
