@@ -1,7 +1,8 @@
 import { bucketEdges, chooseStep, stepMs, type BucketStep } from './calendarSteps';
-import type { TimelineEvent } from './event';
+import { labelPart, type TimelineEvent } from './event';
 import { SortedTimes } from './sortedTimes';
 import { parseTimestamp } from './time';
+import { isTimeZone } from './zoneClock';
 
 /**
  * A timeline's events counted over time, per category, for the activity strip. The index holds one sorted
@@ -91,11 +92,12 @@ export interface TimeRange {
 }
 
 export interface ActivitySeries {
-  readonly category: string;
+  /** The category's name as shown: a server may send one a megabyte long. */
+  readonly label: string;
   readonly counts: readonly number[];
 }
 
-/** What the strip draws: buckets, their counts stacked by category, and the ranges not loaded. */
+/** What the strip draws, as its page receives it: buckets, their counts stacked by category, and the ranges not loaded. */
 export interface ActivityView {
   /** Bucket edges, ascending: bucket i is [edges[i], edges[i + 1]). Empty when no event has a time. */
   readonly edges: readonly number[];
@@ -107,6 +109,14 @@ export interface ActivityView {
   readonly notLoaded: readonly TimeRange[];
   readonly total: number;
   readonly undated: number;
+  /** The zone the buckets follow (UTC when the one asked for is unknown to the runtime). */
+  readonly timeZone: string;
+}
+
+export interface ActivityStrip {
+  readonly view: ActivityView;
+  /** The full category of each of `view.series`, by position: what a click on the legend filters to. */
+  readonly categories: readonly string[];
 }
 
 export interface ActivityOptions {
@@ -130,10 +140,13 @@ export const MAX_SERIES = 24;
 /** The share of the strip given to the older range not loaded yet. */
 const NOT_LOADED_SHARE = 0.1;
 
-export function activityView(index: ActivityIndex, options: ActivityOptions): ActivityView {
+export function activityStrip(index: ActivityIndex, options: ActivityOptions): ActivityStrip {
   const bounds = index.bounds();
   const undated = index.undated;
-  if (!bounds) return { edges: [], step: { unit: 'second', count: 1 }, series: [], otherCounts: undefined, notLoaded: [], total: 0, undated };
+  const timeZone = isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
+  if (!bounds) {
+    return { view: { edges: [], step: { unit: 'second', count: 1 }, series: [], otherCounts: undefined, notLoaded: [], total: 0, undated, timeZone }, categories: [] };
+  }
   const maxBuckets = Math.max(3, Math.floor(options.widthPx / (options.minBarPx ?? DEFAULT_MIN_BAR_PX)));
   let from = options.range?.fromMs ?? bounds.oldestMs;
   const to = options.range?.toMs ?? bounds.newestMs;
@@ -143,7 +156,7 @@ export function activityView(index: ActivityIndex, options: ActivityOptions): Ac
     from -= Math.max(span * NOT_LOADED_SHARE, stepMs(chooseStep(span, maxBuckets)));
   }
   const step = chooseStep(to - from, maxBuckets);
-  const edges = bucketEdges(from, to, step, options.timeZone);
+  const edges = bucketEdges(from, to, step, timeZone);
   const start = edges[0];
   const end = edges[edges.length - 1];
   const all = index.categories.map((category) => ({ category, counts: index.counts(category, edges) }));
@@ -151,7 +164,8 @@ export function activityView(index: ActivityIndex, options: ActivityOptions): Ac
   all.sort((a, b) => sum(b.counts) - sum(a.counts));
   // the busiest are stacked, each in the place it was first seen
   const shown = new Map(all.slice(0, MAX_SERIES).map((s) => [s.category, s]));
-  const series = index.categories.flatMap((c) => shown.get(c) ?? []);
+  const stacked = index.categories.flatMap((c) => shown.get(c) ?? []);
+  const series = stacked.map((s) => ({ label: labelPart(s.category), counts: s.counts }));
   const rest = all.slice(MAX_SERIES);
   const otherCounts = rest.length > 0 ? edges.slice(1).map((_, i) => rest.reduce((n, s) => n + s.counts[i], 0)) : undefined;
   const notLoaded: TimeRange[] = [];
@@ -161,7 +175,7 @@ export function activityView(index: ActivityIndex, options: ActivityOptions): Ac
     if (clipped.fromMs < clipped.toMs) notLoaded.push(clipped);
   }
   const total = all.reduce((n, s) => n + sum(s.counts), 0);
-  return { edges, step, series, otherCounts, notLoaded, total, undated };
+  return { view: { edges, step, series, otherCounts, notLoaded, total, undated, timeZone }, categories: stacked.map((s) => s.category) };
 }
 
 /**

@@ -14,13 +14,14 @@ export interface TimeRange {
 }
 
 export interface ActivitySeries {
-  readonly category: string;
+  /** The category's name as shown (cut: the extension knows it in full). */
+  readonly label: string;
   readonly counts: readonly number[];
 }
 
 /** What the strip draws: an ActivityView (core/activity.ts) with the state of the filter it drives. */
 export interface ActivityPicture {
-  /** Names one timeline as shown, so a reloaded page can tell whether it is current. */
+  /** Names this picture (each one sent has its own): a legend click or a reloaded page says which it saw. */
   readonly key: string;
   /** Bucket edges in ms, ascending: bucket i is [edges[i], edges[i + 1]). Empty when nothing is loaded. */
   readonly edges: readonly number[];
@@ -37,8 +38,8 @@ export interface ActivityPicture {
   readonly timeZone: string;
   /** The time filter in force, drawn as the brush. */
   readonly selection?: TimeRange;
-  /** The categories the filter keeps, shown pressed in the legend. */
-  readonly filteredCategories?: readonly string[];
+  /** Positions in `series` of the categories the filter keeps, shown pressed in the legend. */
+  readonly pressed?: readonly number[];
 }
 
 /** Extension → page. */
@@ -52,8 +53,11 @@ export type ActivityPageMessage =
   /** A range was brushed (snapped to bucket edges): the time filter becomes [fromMs, toMs). */
   | { readonly type: 'brush'; readonly range: TimeRange }
   | { readonly type: 'clearBrush' }
-  /** A category in the legend was clicked: the extension filters to it (it checks the category is one it sent). */
-  | { readonly type: 'category'; readonly category: string }
+  /**
+   * The category at `index` in the legend of picture `key` was clicked: the extension filters to it (if `key` is
+   * the picture it sent last, so a legend redrawn meanwhile cannot filter to the wrong category).
+   */
+  | { readonly type: 'category'; readonly key: string; readonly index: number }
   /** What the page drew, for tests: buckets, and elements that could run or load something (always 0). */
   | { readonly type: 'rendered'; readonly key: string; readonly buckets: number; readonly forbidden: number };
 
@@ -101,16 +105,16 @@ export function parseActivityPicture(value: unknown): ActivityPicture | undefine
   if (!edges || edges.length === 1 || edges.some((e, i) => i > 0 && !(e > edges[i - 1]))) return undefined;
   const buckets = Math.max(0, edges.length - 1);
   const series = listOf(value.series, MAX_SERIES, (s) => {
-    if (!isObject(s) || !isText(s.category)) return undefined;
+    if (!isObject(s) || !isText(s.label)) return undefined;
     const counts = parseCounts(s.counts, buckets);
-    return counts && { category: s.category, counts };
+    return counts && { label: s.label, counts };
   });
   const otherCounts = value.otherCounts === undefined ? undefined : parseCounts(value.otherCounts, buckets);
   const notLoaded = listOf(value.notLoaded, MAX_RANGES, parseRange);
   const selection = value.selection === undefined ? undefined : parseRange(value.selection);
-  const filteredCategories = value.filteredCategories === undefined ? undefined : listOf(value.filteredCategories, MAX_SERIES, (c) => (isText(c) ? c : undefined));
+  const pressed = value.pressed === undefined ? undefined : listOf(value.pressed, MAX_SERIES, (i) => (isCount(i) && i < (series?.length ?? 0) ? i : undefined));
   if (!series || !notLoaded || (value.otherCounts !== undefined && !otherCounts)) return undefined;
-  if ((value.selection !== undefined && !selection) || (value.filteredCategories !== undefined && !filteredCategories)) return undefined;
+  if ((value.selection !== undefined && !selection) || (value.pressed !== undefined && !pressed)) return undefined;
   return {
     key,
     edges,
@@ -122,7 +126,7 @@ export function parseActivityPicture(value: unknown): ActivityPicture | undefine
     undated,
     timeZone,
     selection,
-    filteredCategories,
+    pressed,
   };
 }
 
@@ -150,7 +154,7 @@ export function parseActivityPageMessage(value: unknown): ActivityPageMessage | 
     case 'clearBrush':
       return { type: 'clearBrush' };
     case 'category':
-      return isText(value.category) ? { type: 'category', category: value.category } : undefined;
+      return isText(value.key) && isCount(value.index) ? { type: 'category', key: value.key, index: value.index } : undefined;
     case 'rendered': {
       const { key, buckets, forbidden } = value;
       return isText(key) && isCount(buckets) && isCount(forbidden) ? { type: 'rendered', key, buckets, forbidden } : undefined;

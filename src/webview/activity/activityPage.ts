@@ -100,17 +100,17 @@ function render(next: ActivityPicture): void {
 function renderLegend(next: ActivityPicture): void {
   theme ??= readTheme(next.series.length);
   const colours = theme.series;
-  const pressed = new Set(next.filteredCategories ?? []);
+  const pressed = new Set(next.pressed ?? []);
   const items = next.series.map((s, k) => {
     const button = h('button', 'legend-item');
     button.type = 'button';
-    button.setAttribute('aria-pressed', String(pressed.has(s.category)));
+    button.setAttribute('aria-pressed', String(pressed.has(k)));
     const swatch = h('span', 'swatch');
     swatch.style.setProperty('--swatch', colours[k]);
     const name = h('span', 'name');
-    appendText(name, s.category);
+    appendText(name, s.label);
     button.append(swatch, name, h('span', 'count', s.counts.reduce((a, b) => a + b, 0).toLocaleString()));
-    button.addEventListener('click', () => vscode.postMessage({ type: 'category', category: s.category }));
+    button.addEventListener('click', () => vscode.postMessage({ type: 'category', key: next.key, index: k }));
     const item = h('li');
     item.append(button);
     return item;
@@ -141,7 +141,7 @@ function showBucket(i: number, atX: number | undefined): void {
     const swatch = h('span', 'swatch');
     swatch.style.setProperty('--swatch', theme?.series[k] ?? 'currentColor');
     const name = h('span', 'name');
-    appendText(name, s.category);
+    appendText(name, s.label);
     line.append(swatch, name, h('span', 'count', s.counts[i].toLocaleString()));
     lines.push(line);
   });

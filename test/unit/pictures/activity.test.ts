@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ActivityIndex, MAX_SERIES, activityView, brushFilter, eventTimeMs } from '../../../src/core/activity';
+import { ActivityIndex, MAX_SERIES, activityStrip, brushFilter, eventTimeMs } from '../../../src/core/activity';
 import { bucketEdges, chooseStep, stepMs, type BucketStep } from '../../../src/core/calendarSteps';
 import { eventMatcher, parseFilter } from '../../../src/core/filter';
 import type { TimelineEvent } from '../../../src/core/event';
@@ -144,12 +144,29 @@ describe('activity: counting', () => {
     assert.equal(eventTimeMs('2024-01-01T00:00:00.999999999Z'), at('2024-01-01T00:00:00.999Z'));
   });
 
+  it('shows a category a megabyte long cut, and knows it in full for the legend’s filter', () => {
+    const index = new ActivityIndex();
+    const huge = 'T'.repeat(1_000_000);
+    index.add(at('2024-05-01T10:00:00Z'), huge);
+    const { view, categories } = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: false });
+    assert.ok(view.series[0].label.length <= 201);
+    assert.equal(categories[0], huge);
+  });
+
+  it('buckets in UTC when the zone asked for is unknown', () => {
+    const index = new ActivityIndex();
+    index.add(at('2024-05-01T10:00:00Z'), 'A');
+    const { view } = activityStrip(index, { widthPx: 600, timeZone: 'Mars/Olympus_Mons', hasMore: false });
+    assert.equal(view.timeZone, 'UTC');
+    assert.equal(view.edges[0], at('2024-05-01T10:00:00Z'));
+  });
+
   it('counts nothing and draws no bucket for an empty timeline, and counts unreadable times apart', () => {
     const index = new ActivityIndex();
-    const empty = activityView(index, { widthPx: 600, timeZone: 'UTC', hasMore: true });
+    const empty = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: true }).view;
     assert.deepEqual([empty.edges, empty.series, empty.notLoaded, empty.total, empty.undated], [[], [], [], 0, 0]);
     index.addEvents([event('x', 'A', 'yesterday')]);
-    const undated = activityView(index, { widthPx: 600, timeZone: 'UTC', hasMore: false });
+    const undated = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: false }).view;
     assert.deepEqual([undated.edges.length, undated.undated], [0, 1]);
     assert.deepEqual(index.counts('NONE', [0, 1, 2]), [0, 0]);
   });
@@ -164,25 +181,26 @@ describe('activity: counting', () => {
       events.push(pair);
       index.add(...pair);
     }
-    const view = activityView(index, { widthPx: 900, timeZone: 'America/New_York', hasMore: false });
+    const { view, categories } = activityStrip(index, { widthPx: 900, timeZone: 'America/New_York', hasMore: false });
     assert.equal(view.total, 5000);
-    for (const s of view.series) {
-      const naive = view.edges.slice(1).map((end, i) => events.filter(([t, c]) => c === s.category && t >= view.edges[i] && t < end).length);
-      assert.deepEqual(s.counts, naive, s.category);
-    }
+    assert.equal(view.timeZone, 'America/New_York');
+    view.series.forEach((s, k) => {
+      const naive = view.edges.slice(1).map((end, i) => events.filter(([t, c]) => c === categories[k] && t >= view.edges[i] && t < end).length);
+      assert.deepEqual(s.counts, naive, categories[k]);
+    });
   });
 
   it('reaches back past the oldest loaded event, hatched, while older pages are not read', () => {
     const index = new ActivityIndex();
     index.add(at('2024-05-01T10:00:00Z'), 'A');
     index.add(at('2024-05-01T11:00:00Z'), 'A');
-    const view = activityView(index, { widthPx: 600, timeZone: 'UTC', hasMore: true, gaps: [{ fromMs: at('2024-05-01T10:20:00Z'), toMs: at('2024-05-01T10:40:00Z') }] });
+    const { view } = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: true, gaps: [{ fromMs: at('2024-05-01T10:20:00Z'), toMs: at('2024-05-01T10:40:00Z') }] });
     assert.ok(view.edges[0] < at('2024-05-01T10:00:00Z') - 5 * 60_000, 'room for the older range');
     assert.deepEqual(view.notLoaded, [
       { fromMs: view.edges[0], toMs: at('2024-05-01T10:00:00Z') },
       { fromMs: at('2024-05-01T10:20:00Z'), toMs: at('2024-05-01T10:40:00Z') },
     ]);
-    const all = activityView(index, { widthPx: 600, timeZone: 'UTC', hasMore: false });
+    const all = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: false }).view;
     assert.deepEqual(all.notLoaded, []);
     assert.equal(all.edges[0], at('2024-05-01T10:00:00Z'));
   });
@@ -190,9 +208,9 @@ describe('activity: counting', () => {
   it('stacks the busiest categories one by one and the rest together', () => {
     const index = new ActivityIndex();
     for (let c = 0; c < MAX_SERIES + 6; c++) for (let i = 0; i <= c; i++) index.add(at('2024-05-01T10:00:00Z') + i * 1000, `C${c}`);
-    const view = activityView(index, { widthPx: 600, timeZone: 'UTC', hasMore: false });
+    const { view, categories } = activityStrip(index, { widthPx: 600, timeZone: 'UTC', hasMore: false });
     assert.equal(view.series.length, MAX_SERIES);
-    assert.deepEqual(view.series.map((s) => s.category), Array.from({ length: MAX_SERIES }, (_, i) => `C${i + 6}`));
+    assert.deepEqual(categories, Array.from({ length: MAX_SERIES }, (_, i) => `C${i + 6}`));
     assert.equal(view.otherCounts?.reduce((a, b) => a + b, 0), 1 + 2 + 3 + 4 + 5 + 6);
   });
 
@@ -230,8 +248,8 @@ describe('activity: counting', () => {
       index.add(times[i], `C${i % 10}`);
     }
     const options = { widthPx: 1200, timeZone: 'Europe/Berlin', hasMore: true };
-    let view = activityView(index, options); // the first draw sorts what was added
-    const redraw = bestOf(5, () => (view = activityView(index, options)));
+    let view = activityStrip(index, options).view; // the first draw sorts what was added
+    const redraw = bestOf(5, () => (view = activityStrip(index, options).view));
     // the cost of looking at every event once, as a page that counted events would
     const perEvent = bestOf(5, () => {
       const counts = new Uint32Array(view.edges.length);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ActivityIndex, activityView } from '../../../src/core/activity';
+import { ActivityIndex, activityStrip } from '../../../src/core/activity';
 import { chainModel, chainPicture } from '../../../src/core/chain';
 import type { TimelineEvent } from '../../../src/core/event';
 import { RawPage } from '../../../src/core/rawPage';
@@ -26,8 +26,8 @@ function activityPicture(): ActivityPicture {
   const index = new ActivityIndex();
   index.add(Date.parse('2024-05-01T10:00:00Z'), HOSTILE_LABEL);
   index.add(Date.parse('2024-05-01T10:20:00Z'), 'B');
-  const view = activityView(index, { widthPx: 300, timeZone: 'America/Sao_Paulo', hasMore: true });
-  return { key: 'k2', timeZone: 'America/Sao_Paulo', selection: { fromMs: view.edges[1], toMs: view.edges[2] }, filteredCategories: ['B'], ...view };
+  const { view, categories } = activityStrip(index, { widthPx: 300, timeZone: 'America/Sao_Paulo', hasMore: true });
+  return { key: 'k2', selection: { fromMs: view.edges[1], toMs: view.edges[2] }, pressed: [categories.indexOf('B')], ...view };
 }
 
 function profilePicture(): ProfilePicture {
@@ -64,7 +64,8 @@ describe('pictures messages: what the extension builds, the pages accept', () =>
     assert.deepEqual(parsed.picture.edges, picture.edges);
     assert.deepEqual(parsed.picture.series, picture.series);
     assert.equal(parsed.picture.notLoaded.length, 1);
-    assert.deepEqual(parsed.picture.filteredCategories, ['B']);
+    assert.deepEqual(parsed.picture.pressed, [1]);
+    assert.equal(parsed.picture.timeZone, 'America/Sao_Paulo');
   });
 
   it('a type profile', () => {
@@ -128,7 +129,9 @@ describe('pictures messages: hostile input to a page is dropped whole', () => {
       ['a selection ending before it starts', (v) => (v.selection = { fromMs: 10, toMs: 5 })],
       ['a hatched range that is text', (v) => (v.notLoaded = [{ fromMs: '0', toMs: '1' }])],
       ['other counts that do not add up', (v) => (v.otherCounts = [1, 2])],
-      ['a filtered category that is not text', (v) => (v.filteredCategories = [1])],
+      ['a pressed category that is not a position', (v) => (v.pressed = ['B'])],
+      ['a pressed category past the legend', (v) => (v.pressed = [2])],
+      ['a label that is not text', (v) => ((v.series as { label: unknown }[])[0].label = { text: 'A' })],
     ];
     for (const [name, spoil] of cases) {
       const v = base();
@@ -167,10 +170,10 @@ describe('pictures messages: what a page sends is checked before the extension a
     }
   });
 
-  it('the strip may brush a real range, report a sane width and name a category as text', () => {
+  it('the strip may brush a real range, report a sane width and name a category of a picture by position', () => {
     assert.deepEqual(parseActivityPageMessage({ type: 'brush', range: { fromMs: 0, toMs: 60_000 } }), { type: 'brush', range: { fromMs: 0, toMs: 60_000 } });
     assert.deepEqual(parseActivityPageMessage({ type: 'ready', widthPx: 800 }), { type: 'ready', key: undefined, widthPx: 800 });
-    assert.deepEqual(parseActivityPageMessage({ type: 'category', category: HOSTILE_LABEL }), { type: 'category', category: HOSTILE_LABEL });
+    assert.deepEqual(parseActivityPageMessage({ type: 'category', key: 'k2', index: 0, category: HOSTILE_LABEL }), { type: 'category', key: 'k2', index: 0 });
     const junk: unknown[] = [
       { type: 'brush', range: { fromMs: 5, toMs: 5 } },
       { type: 'brush', range: { fromMs: 0, toMs: Infinity } },
@@ -180,8 +183,10 @@ describe('pictures messages: what a page sends is checked before the extension a
       { type: 'resize', widthPx: 1e9 },
       { type: 'ready', widthPx: 10.5 },
       { type: 'ready', key: 3, widthPx: 100 },
-      { type: 'category', category: { name: 'A' } },
-      { type: 'category' },
+      { type: 'category', key: 'k2', index: -1 },
+      { type: 'category', key: 'k2', index: '0' },
+      { type: 'category', index: 0 },
+      { type: 'category', category: 'A' },
     ];
     for (const m of junk) assert.equal(parseActivityPageMessage(m), undefined, JSON.stringify(m));
   });
