@@ -1,4 +1,4 @@
-import type { TimelineEvent } from './event';
+import { labelPart, type TimelineEvent } from './event';
 import { parseTimestamp } from './time';
 
 /**
@@ -201,19 +201,25 @@ export function chainRowTiming(row: ChainRow, locale?: string): string | undefin
   return row.deltaNs === undefined ? offset : `${offset}, ${formatDelta(row.deltaNs, locale)}`;
 }
 
-/** A chain as its page shows it: every time written, each row reduced to what the page needs (no event text). */
+/**
+ * A chain as its page shows it: every time written, each row reduced to its label and timing. Rows are named by
+ * position (the page sends back an index into `model.rows`), so no id, however long a server made it, travels.
+ */
 export interface ChainPicture {
-  readonly rows: readonly { id: string; label: string; offset?: string; delta?: string; x?: number; breakBefore: boolean }[];
+  /** Cut to a label's length. */
+  readonly correlationId: string;
+  readonly rows: readonly { label: string; ref: string; offset?: string; delta?: string; x?: number; breakBefore: boolean }[];
   readonly span: string;
   readonly breaks: readonly { x: number; gap: string }[];
   readonly ticks: readonly { x: number; label: string }[];
 }
 
-export function chainPicture(model: ChainModel, locale?: string): ChainPicture {
+export function chainPicture(model: ChainModel, correlationId: string, locale?: string): ChainPicture {
   return {
+    correlationId: labelPart(correlationId),
     rows: model.rows.map((r) => ({
-      id: r.event.id,
       label: r.event.label,
+      ref: r.event.sortKey,
       offset: r.offsetNs === undefined ? undefined : formatOffset(r.offsetNs, locale),
       delta: r.deltaNs === undefined ? undefined : formatDelta(r.deltaNs, locale),
       x: r.x,

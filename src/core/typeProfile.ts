@@ -1,4 +1,4 @@
-import type { TimelineEvent } from './event';
+import { labelPart, type TimelineEvent } from './event';
 import { formatJsonPath } from './jsonPath';
 import { decodeJsonString, walkJson, type NodeKind } from './jsonTokens';
 import { rawText } from './rawPage';
@@ -32,7 +32,8 @@ export interface PathStat {
 }
 
 export interface TypeProfile {
-  readonly type: string;
+  /** The type as shown (cut: a server may send one a megabyte long). */
+  readonly label: string;
   /** Events of the type learnt from. */
   readonly events: number;
   /** Every path but the root, in the order first seen (a parent before its members). */
@@ -150,7 +151,7 @@ export class TypeProfiles {
       });
       paths.push({ path: node.path, count: node.count, kinds });
     }
-    return { type, events: shape.events, paths, truncated: shape.truncated };
+    return { label: labelPart(type), events: shape.events, paths, truncated: shape.truncated };
   }
 
   /**

@@ -7,9 +7,9 @@ import { isCount, isFraction, isObject, isOptionalText, isText, listOf } from '.
 
 /** One event of the chain, its timing already written (core/chain.ts) in the extension's display language. */
 export interface ChainRowView {
-  /** Sent back with `open`; never shown. */
-  readonly id: string;
   readonly label: string;
+  /** Names the row while the chain grows (the event's sort key: fixed length, unlike its id). */
+  readonly ref: string;
   /** `+1.204 s`; undefined when the event's time cannot be read. */
   readonly offset?: string;
   /** `Δ 350 ms`; undefined for the first row and for a time that cannot be read. */
@@ -21,8 +21,9 @@ export interface ChainRowView {
 }
 
 export interface ChainView {
-  /** Names one chain as shown, so a reloaded page can tell whether it is current. */
+  /** Names this picture (each one sent has its own): an `open` or a reloaded page says which it saw. */
   readonly key: string;
+  /** As shown (cut to a label's length). */
   readonly correlationId: string;
   readonly rows: readonly ChainRowView[];
   /** From the first event to the last, written: `2 min 3 s`. */
@@ -41,8 +42,11 @@ export type ChainHostMessage = { readonly type: 'chain'; readonly view: ChainVie
 /** Page → extension. */
 export type ChainPageMessage =
   | { readonly type: 'ready'; readonly key?: string }
-  /** A row was clicked or Enter pressed on it: the inspector opens that event (the extension checks it is in the chain). */
-  | { readonly type: 'open'; readonly eventId: string }
+  /**
+   * Row `index` of picture `key` was clicked or Enter pressed on it: the inspector opens that event (if `key` is
+   * the picture the extension sent last, so a chain redrawn meanwhile cannot open the wrong event).
+   */
+  | { readonly type: 'open'; readonly key: string; readonly index: number }
   | { readonly type: 'searchFurther' }
   /** What the page drew, for tests: rows, and elements that could run or load something (always 0). */
   | { readonly type: 'rendered'; readonly key: string; readonly rows: number; readonly forbidden: number };
@@ -68,11 +72,11 @@ const MAX_MARKS = 10_000;
 
 function parseRow(value: unknown): ChainRowView | undefined {
   if (!isObject(value)) return undefined;
-  const { id, label, offset, delta, x, breakBefore } = value;
-  if (!isText(id) || !isText(label) || !isOptionalText(offset) || !isOptionalText(delta) || typeof breakBefore !== 'boolean') return undefined;
+  const { label, ref, offset, delta, x, breakBefore } = value;
+  if (!isText(label) || !isText(ref) || !isOptionalText(offset) || !isOptionalText(delta) || typeof breakBefore !== 'boolean') return undefined;
   if (x !== undefined && !isFraction(x)) return undefined;
   // rebuilt field by field so nothing else travels on
-  return { id, label, offset, delta, x, breakBefore };
+  return { label, ref, offset, delta, x, breakBefore };
 }
 
 function parseBreak(value: unknown): ChainView['breaks'][number] | undefined {
@@ -105,7 +109,7 @@ export function parseChainPageMessage(value: unknown): ChainPageMessage | undefi
     case 'ready':
       return isOptionalText(value.key) ? { type: 'ready', key: value.key } : undefined;
     case 'open':
-      return isText(value.eventId) ? { type: 'open', eventId: value.eventId } : undefined;
+      return isText(value.key) && isCount(value.index) ? { type: 'open', key: value.key, index: value.index } : undefined;
     case 'searchFurther':
       return { type: 'searchFurther' };
     case 'rendered': {

@@ -57,17 +57,21 @@ function renderRuler(view: ChainView): HTMLElement {
   const ruler = h('div', 'ruler');
   ruler.setAttribute('aria-hidden', 'true'); // each row says its own timing
   const track = h('div', 'track');
-  for (const tick of view.ticks) track.append(place(h('span', 'tick', tick.label), tick.x));
+  for (const tick of view.ticks) {
+    // labels near an end are anchored inside the ruler rather than centred on their tick
+    const edge = tick.x < 0.1 ? ' start' : tick.x > 0.9 ? ' end' : '';
+    track.append(place(h('span', `tick${edge}`, tick.label), tick.x));
+  }
   for (const mark of view.breaks) {
     const cut = place(h('span', 'break'), mark.x);
     cut.title = fill(strings.gap, mark.gap);
     track.append(cut);
   }
-  ruler.append(h('span', 'label-cell'), h('span', 'timing-cell'), track);
+  ruler.append(track);
   return ruler;
 }
 
-function renderRow(row: ChainRowView): HTMLButtonElement {
+function renderRow(view: ChainView, row: ChainRowView, index: number, id: string): HTMLButtonElement {
   const button = h('button', 'chain-row');
   button.type = 'button';
   button.tabIndex = -1;
@@ -80,9 +84,9 @@ function renderRow(row: ChainRowView): HTMLButtonElement {
   const track = h('span', 'track');
   if (row.x !== undefined) track.append(place(h('span', 'mark'), row.x));
   button.append(label, timing, track);
-  button.addEventListener('click', () => vscode.postMessage({ type: 'open', eventId: row.id }));
-  button.addEventListener('focus', () => (focusedId = row.id));
-  rowsById.set(row.id, button);
+  button.addEventListener('click', () => vscode.postMessage({ type: 'open', key: view.key, index }));
+  button.addEventListener('focus', () => (focusedId = id));
+  rowsById.set(id, button);
   return button;
 }
 
@@ -90,20 +94,33 @@ function renderRows(view: ChainView): HTMLElement {
   const list = h('ol', 'rows');
   list.setAttribute('aria-label', strings.rows);
   let gap = 0;
-  for (const row of view.rows) {
+  const seen = new Map<string, number>();
+  view.rows.forEach((row, index) => {
     if (row.breakBefore && gap < view.breaks.length) {
       const cut = h('li', 'gap', fill(strings.gap, view.breaks[gap++].gap));
       list.append(cut);
     }
     const item = h('li');
-    item.append(renderRow(row));
+    item.append(renderRow(view, row, index, rowId(row, seen)));
     list.append(item);
-  }
+  });
   const first = list.querySelector<HTMLButtonElement>('.chain-row');
   if (first) first.tabIndex = 0;
   list.addEventListener('keydown', (e) => moveFocus(list, e));
   return list;
 }
+
+/** Hides the labels of ticks that would overlap the one before them at the ruler's present width. */
+function spaceTicks(): void {
+  let right = -Infinity;
+  for (const tick of app.querySelectorAll<HTMLElement>('.ruler .tick')) {
+    tick.classList.remove('crowded');
+    const box = tick.getBoundingClientRect();
+    if (box.left < right + 8) tick.classList.add('crowded');
+    else right = box.right;
+  }
+}
+new ResizeObserver(spaceTicks).observe(app);
 
 /** One row is in the tab order; arrows, Home and End move between rows (Enter and Space click the focused one). */
 function moveFocus(list: HTMLElement, e: KeyboardEvent): void {
@@ -118,7 +135,14 @@ function moveFocus(list: HTMLElement, e: KeyboardEvent): void {
   rows[to].focus();
 }
 
-/** The event whose row had focus last, and each shown row by event id: a chain growing as Find reads pages keeps it focused. */
+/** What names a row across pictures: its event's sort key, and which of the rows with that key it is. */
+function rowId(row: ChainRowView, seen: Map<string, number>): string {
+  const n = seen.get(row.ref) ?? 0;
+  seen.set(row.ref, n + 1);
+  return `${row.ref}#${n}`;
+}
+
+/** The row that had focus last: it stays focused as the chain grows while Find reads pages. */
 let focusedId: string | undefined;
 const rowsById = new Map<string, HTMLButtonElement>();
 
@@ -127,7 +151,12 @@ function render(view: ChainView): void {
   const hadFocus = document.activeElement?.classList.contains('chain-row') === true;
   rowsById.clear();
   if (view.rows.length === 0) app.replaceChildren(renderHeader(view), h('p', 'empty', strings.empty));
-  else app.replaceChildren(renderHeader(view), renderRuler(view), renderRows(view));
+  else {
+    const waterfall = h('div', 'waterfall');
+    waterfall.append(renderRuler(view), renderRows(view));
+    app.replaceChildren(renderHeader(view), waterfall);
+    spaceTicks();
+  }
   const row = focusedId === undefined ? undefined : rowsById.get(focusedId);
   if (row) {
     for (const other of rowsById.values()) other.tabIndex = -1;

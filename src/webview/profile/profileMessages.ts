@@ -19,9 +19,10 @@ export interface ProfilePath {
 
 /** A TypeProfile (core/typeProfile.ts) and how far learning has got. */
 export interface ProfilePicture {
-  /** Names one profile as shown, so a reloaded page can tell whether it is current. */
+  /** Names this picture, so a reloaded page can tell whether it is current. */
   readonly key: string;
-  readonly type: string;
+  /** The type as shown (cut to a label's length). */
+  readonly label: string;
   readonly events: number;
   readonly paths: readonly ProfilePath[];
   /** Some paths were not kept (the cap was reached). */
@@ -80,10 +81,10 @@ function parsePath(value: unknown): ProfilePath | undefined {
 
 export function parseProfilePicture(value: unknown): ProfilePicture | undefined {
   if (!isObject(value)) return undefined;
-  const { key, type, events, truncated, learning } = value;
-  if (!isText(key) || !isText(type) || !isCount(events) || typeof truncated !== 'boolean' || typeof learning !== 'boolean') return undefined;
+  const { key, label, events, truncated, learning } = value;
+  if (!isText(key) || !isText(label) || !isCount(events) || typeof truncated !== 'boolean' || typeof learning !== 'boolean') return undefined;
   const paths = listOf(value.paths, MAX_PATHS, parsePath);
-  return paths && { key, type, events, paths, truncated, learning };
+  return paths && { key, label, events, paths, truncated, learning };
 }
 
 export function parseProfileHostMessage(value: unknown): ProfileHostMessage | undefined {

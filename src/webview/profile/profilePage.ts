@@ -100,7 +100,7 @@ function render(picture: ProfilePicture): void {
   vscode.setState(picture);
   title.replaceChildren(h('span', 'heading', strings.heading), ' ');
   const type = h('span', 'type');
-  appendText(type, picture.type);
+  appendText(type, picture.label);
   title.append(type);
   const notes = [picture.events === 0 ? strings.empty : format(strings.events, picture.events)];
   if (picture.learning) notes.push(strings.learning);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { chainModel, chainRowTiming, formatDelta, formatDuration, formatOffset } from '../../../src/core/chain';
+import { chainModel, chainPicture, chainRowTiming, formatDelta, formatDuration, formatOffset } from '../../../src/core/chain';
+import { sortKey } from '../../../src/core/time';
 import type { TimelineEvent } from '../../../src/core/event';
 
 function event(id: string, timestamp: string): TimelineEvent {
@@ -129,5 +130,21 @@ describe('chain: durations as read', () => {
     assert.equal(formatDelta(350e6), 'Δ 350 ms');
     assert.equal(formatDelta(321, 'pt-BR'), 'Δ 0,000321 ms');
     assert.equal(formatDuration(1_204_000_000, 'pt-BR'), '1,204 s');
+  });
+});
+
+describe('chain: as its page receives it', () => {
+  it('writes every time, names rows by their sort key, and cuts a correlation id a megabyte long', () => {
+    const events = [event('b', '2024-05-01T10:00:00.350Z'), event('a', '2024-05-01T10:00:00Z')].map((e) => ({ ...e, sortKey: sortKey(e.timestamp) }));
+    const picture = chainPicture(chainModel(events), 'c'.repeat(1_000_000));
+    assert.ok(picture.correlationId.length <= 201);
+    assert.deepEqual(
+      picture.rows.map((r) => [r.label, r.ref, r.offset, r.delta]),
+      [
+        ['a', sortKey('2024-05-01T10:00:00Z'), '+0 ms', undefined],
+        ['b', sortKey('2024-05-01T10:00:00.350Z'), '+350 ms', 'Δ 350 ms'],
+      ],
+    );
+    assert.equal(picture.span, '350 ms');
   });
 });

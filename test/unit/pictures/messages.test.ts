@@ -19,7 +19,7 @@ const HOSTILE_LABEL = '<img src=x onerror=alert(1)>\u202e\u0000';
 
 function chainView(): ChainView {
   const model = chainModel([event('a', HOSTILE_LABEL, '2024-05-01T10:00:00Z'), event('b', 'B', '2024-05-01T10:00:01.5Z'), event('c', 'C', 'never')]);
-  return { key: 'k1', correlationId: 'corr-1', complete: false, searching: false, ...chainPicture(model) };
+  return { key: 'k1', complete: false, searching: false, ...chainPicture(model, 'corr-1') };
 }
 
 function activityPicture(): ActivityPicture {
@@ -47,6 +47,7 @@ describe('pictures messages: what the extension builds, the pages accept', () =>
     assert.ok(parsed);
     assert.equal(parsed.view.rows.length, 3);
     assert.equal(parsed.view.rows[0].label, HOSTILE_LABEL);
+    assert.ok(parsed.view.rows.every((r) => !('id' in r)), 'no event id travels');
     assert.deepEqual(
       parsed.view.rows.map((r) => [r.offset, r.delta]),
       [
@@ -96,7 +97,7 @@ describe('pictures messages: hostile input to a page is dropped whole', () => {
       ['a mark off the ruler', (v) => (rowsOf(v)[0].x = 1.5)],
       ['a mark that is not a number', (v) => (rowsOf(v)[0].x = '0.5')],
       ['NaN', (v) => (rowsOf(v)[1].x = NaN)],
-      ['an id that is not text', (v) => (rowsOf(v)[0].id = { toString: 'x' })],
+      ['a ref that is not text', (v) => (rowsOf(v)[0].ref = { toString: 'x' })],
       ['a label that is markup as an object', (v) => (rowsOf(v)[0].label = ['<b>'])],
       ['rows that are not a list', (v) => (v.rows = { 0: rowsOf(v)[0], length: 1 })],
       ['a missing flag', (v) => delete v.complete],
@@ -162,10 +163,10 @@ describe('pictures messages: hostile input to a page is dropped whole', () => {
 });
 
 describe('pictures messages: what a page sends is checked before the extension acts', () => {
-  it('the chain page may ask to open an event by its id and to search further, nothing else', () => {
-    assert.deepEqual(parseChainPageMessage({ type: 'open', eventId: 'e1', command: 'rm' }), { type: 'open', eventId: 'e1' });
+  it('the chain page may ask to open a row of a picture and to search further, nothing else', () => {
+    assert.deepEqual(parseChainPageMessage({ type: 'open', key: 'k1', index: 2, command: 'rm' }), { type: 'open', key: 'k1', index: 2 });
     assert.deepEqual(parseChainPageMessage({ type: 'searchFurther', pages: 1e9 }), { type: 'searchFurther' });
-    for (const junk of [{ type: 'open' }, { type: 'open', eventId: 7 }, { type: 'open', eventId: ['e1'] }, { type: 'rendered', key: 'k', rows: -1, forbidden: 0 }, { type: 'exec' }, 'open', null]) {
+    for (const junk of [{ type: 'open' }, { type: 'open', eventId: 'e1' }, { type: 'open', key: 'k1', index: 1.5 }, { type: 'open', key: ['k1'], index: 0 }, { type: 'rendered', key: 'k', rows: -1, forbidden: 0 }, { type: 'exec' }, 'open', null]) {
       assert.equal(parseChainPageMessage(junk), undefined, JSON.stringify(junk));
     }
   });

@@ -64,6 +64,10 @@ describe('type profile: counts', () => {
     assert.deepEqual(profiles.profile('B')?.paths, [{ path: '$.b', count: 1, kinds: { boolean: 1 } }]);
     assert.equal(profiles.profile('B')?.events, 2, 'a bare string is JSON: an event with no paths');
     assert.equal(profiles.profile('C'), undefined);
+    const huge = 'T'.repeat(1_000_000);
+    profiles.enqueue(events(huge, ['{}']));
+    profiles.step(1);
+    assert.ok((profiles.profile(huge)?.label.length ?? Infinity) <= 201, 'a type a megabyte long is shown cut');
   });
 });
 
