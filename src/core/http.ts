@@ -89,9 +89,18 @@ export class HttpClient {
   }
 
   /** POST with a JSON body, never retried (not idempotent). */
-  async postJson(url: URL, body: unknown, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+  postJson(url: URL, body: unknown, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+    return this.post(url, JSON.stringify(body), 'application/json', headers, signal);
+  }
+
+  /** POST with a form body (an OAuth 2 token request), never retried. */
+  postForm(url: URL, form: URLSearchParams, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+    return this.post(url, form.toString(), 'application/x-www-form-urlencoded', headers, signal);
+  }
+
+  private async post(url: URL, body: string, contentType: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
     try {
-      const res = await this.send('POST', url, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body), signal, 1);
+      const res = await this.send('POST', url, { ...headers, 'content-type': contentType }, body, signal, 1);
       if (res.status >= 200 && res.status < 300) return res;
       throw statusError(res, this.options.redactor, 1, this.options.credential);
     } catch (e) {
@@ -261,6 +270,10 @@ const TIMEOUTS: Record<string, string> = {
   UND_ERR_HEADERS_TIMEOUT: `The server sent no response in time: ${TIMEOUT_ADVICE}.`,
   UND_ERR_BODY_TIMEOUT: `The server stopped sending the response part-way: ${TIMEOUT_ADVICE}.`,
 };
+/** Failures that are the server's answer, not the network's: a sentence each, never retried. */
+const MALFORMED: Record<string, string> = {
+  UND_ERR_HEADERS_OVERFLOW: 'The server sent more header bytes than the 16 KB allowed (a Link header with thousands of links, say): the response was refused.',
+};
 
 function tooLarge(maxBytes: number): TimelineError {
   const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
@@ -273,6 +286,7 @@ function classify(e: unknown, signal: AbortSignal, redactor: Redactor): Timeline
   if (signal.aborted) return new TimelineError('cancelled', 'The request was cancelled.');
   const code = (e as { code?: string }).code ?? '';
   if (TIMEOUTS[code]) return new TimelineError('timeout', TIMEOUTS[code]);
+  if (MALFORMED[code]) return new TimelineError('badShape', MALFORMED[code]);
   if (RESET_CODES.has(code)) return new RetryableNetworkError('The connection closed before the response was complete');
   if (code === 'ECONNREFUSED') return new TimelineError('network', 'The server refused the connection: is it running, and is the base URL right?');
   if (code === 'ENOTFOUND') return new TimelineError('network', 'The server name could not be resolved: check the base URL.');

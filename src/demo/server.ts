@@ -3,6 +3,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type InjectFaultOptions, requestedFault } from './faultSpec';
 import { isFaultMode, runFault } from './faults';
+import { ApiTimeline, DEFAULT_API_EVENT_COUNT } from './generic/apiTimeline';
+import { apiDemoRoutes } from './generic/apiRoutes';
 import { type DemoRequest, type DemoResponse, type Route, bodyReader, jsonError } from './http';
 import { type PassportSettings, passportOptions, passportTokenRoute } from './passportRoute';
 import { PismoTimeline } from './pismoData';
@@ -19,6 +21,8 @@ export interface DemoServerOptions extends PassportSettings {
   token?: string;
   /** TalentLMS events (default 1,000: every documented type at least once). */
   talentEventCount?: number;
+  /** Events of the well-known APIs' routes (default 300, GitHub's cap; see generic/apiRoutes.ts). */
+  apiEventCount?: number;
   /** TalentLMS calls per window, server-wide (default 2,000, the smaller plans' hourly budget). */
   rateLimitPerWindow?: number;
   rateLimitWindowMs?: number;
@@ -32,6 +36,7 @@ export interface DemoServer {
   readonly token: string;
   readonly eventCount: number;
   readonly talentEventCount: number;
+  readonly apiEventCount: number;
   /** What `POST /passport/v2/s2s/access-token` accepts; random unless given (accountId: the demo account). */
   readonly serverKey: string;
   readonly serverSecret: string;
@@ -69,15 +74,21 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   if (!Number.isInteger(talentEventCount) || talentEventCount < 0 || talentEventCount > MAX_EVENT_COUNT) {
     throw new RangeError(`talentEventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
   }
+  const apiEventCount = options.apiEventCount ?? DEFAULT_API_EVENT_COUNT;
+  if (!Number.isInteger(apiEventCount) || apiEventCount < 0 || apiEventCount > MAX_EVENT_COUNT) {
+    throw new RangeError(`apiEventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
+  }
   const passport = passportOptions(options, token);
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? DEFAULT_RATE_LIMIT, options.rateLimitWindowMs ?? DEFAULT_RATE_WINDOW_MS);
 
   const pismo = new PismoTimeline(seed, eventCount);
   const talent = new TalentTimeline(seed, talentEventCount);
+  const apis = new ApiTimeline(seed, apiEventCount);
   const routes: Route[] = [
     pismoTimelineRoute(pismo, (request) => passport.tokens.accepts(request)),
     talentTimelineRoute(talent, { apiKey: token, limiter, links: options.talentLinks ?? true }),
     passportTokenRoute(passport),
+    ...apiDemoRoutes(apis, token),
   ];
   const faults = new FaultInjector(isFaultMode);
   const gate = { hosts: new Set<string>() };
@@ -90,6 +101,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     token,
     eventCount,
     talentEventCount,
+    apiEventCount,
     serverKey: passport.serverKey,
     serverSecret: passport.serverSecret,
     accountId: passport.accountId,
@@ -99,6 +111,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     appendEvents: (n) => {
       pismo.append(n);
       talent.append(n);
+      apis.append(n);
     },
     close: () => (closing ??= stop(server)),
   };

@@ -68,7 +68,7 @@ export class PismoTokenMinter implements TokenProvider {
 }
 
 /** `promise`, unless `signal` aborts first: then a cancellation, while the promise goes on for others. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new TimelineError('cancelled', 'The request was cancelled.'));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(new TimelineError('cancelled', 'The request was cancelled.'));
