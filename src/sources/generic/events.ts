@@ -148,6 +148,18 @@ export class ItemReader {
   }
 }
 
+/** A page's events, or undefined when `latin1` and a string needs the UTF-8 reading (see ItemReader). */
+export function readEvents(fields: GenericFields, page: RawPage, items: readonly unknown[], latin1: boolean, redact: (text: string) => string): GenericEvent[] | undefined {
+  const reader = new ItemReader(fields, page, latin1, redact);
+  const events: GenericEvent[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const event = reader.read(items[index], index);
+    if (!event) return undefined;
+    events.push(event);
+  }
+  return events;
+}
+
 /** The value of the first path present. */
 function first(item: unknown, paths: PathChoice): unknown {
   for (const path of paths) {

@@ -7,7 +7,7 @@ import { apiUrl, isUnderBase } from '../../core/url';
 import { isExactLatin1, parseJsonBody, parseJsonBytes } from '../json';
 import { checkItemCount } from '../pageItems';
 import { authHeaders, type AuthHeaders, type GenericSecrets } from './auth';
-import { ItemReader, type GenericEvent } from './events';
+import { readEvents, type GenericEvent } from './events';
 import { itemsPage } from './itemsPage';
 import type { GenericMapping } from './mapping';
 import { nextStep } from './paging';
@@ -146,14 +146,8 @@ export class GenericSource implements TimelineSource {
     checkItemCount(items.length, answer.limit);
     const step = nextStep(mapping.paging, { ...answer, body: json, items }, baseUrl);
     if (latin1 && [step.next, step.caughtUp].some((c) => c !== undefined && !isExactLatin1(c))) return undefined;
-    const reader = new ItemReader(mapping.fields, itemsPage(body, mapping.items.segments), latin1, (text) => this.redactor.redact(text));
-    const events: GenericEvent[] = [];
-    for (let index = 0; index < items.length; index++) {
-      const event = reader.read(items[index], index);
-      if (!event) return undefined;
-      events.push(event);
-    }
-    return { events, nextCursor: step.next, caughtUp: step.caughtUp, bytes: body.length };
+    const events = readEvents(mapping.fields, itemsPage(body, mapping.items.segments), items, latin1, (text) => this.redactor.redact(text));
+    return events && { events, nextCursor: step.next, caughtUp: step.caughtUp, bytes: body.length };
   }
 
   private rateLimitOf(res: HttpResponse): Page['rateLimit'] {
