@@ -1,4 +1,5 @@
-import { insertionPoint } from './category';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Category } from './category';
 import type { TimelineError } from './errors';
 import type { TimelineEvent } from './event';
 import { EventMatcher } from './match';
@@ -24,10 +25,16 @@ export interface SearchResult {
  * (the same Load more the tree uses, so they stay loaded), until the end, `maxPages` pages, the event whose id
  * was searched for, or cancellation. It hears of every page the timeline reads while it lives, so its matches
  * stay true to what is loaded, also after Load more. Dispose it to stop listening.
+ *
+ * Matches are put in order when read, all those found since at once: placing each where it belongs as it is
+ * found moves every match held when pages come oldest first (160,000 events: 8.5 s instead of 0.3 s).
  */
 export class Search {
   readonly matcher: EventMatcher;
-  private readonly found: TimelineEvent[] = [];
+  /** The matches put in order, newest first, as a category keeps its events. */
+  private readonly found = new Category('matches');
+  /** Matches found since, in the order found. */
+  private arrived: TimelineEvent[] = [];
   private scanned = 0;
   private read = 0;
   private idFound = false;
@@ -60,8 +67,18 @@ export class Search {
     return this.matcher.query;
   }
 
+  /** Newest first; on equal times, in the order found. */
   get matches(): readonly TimelineEvent[] {
-    return this.found;
+    if (this.arrived.length > 0) {
+      this.found.addAll(this.arrived);
+      this.arrived = [];
+    }
+    return this.found.events;
+  }
+
+  /** How many matches there are, without putting them in order. */
+  get matchCount(): number {
+    return this.found.size + this.arrived.length;
   }
 
   get eventsScanned(): number {
@@ -107,6 +124,7 @@ export class Search {
         else {
           const before = this.timeline.pageCount;
           await this.load();
+          await nextTurn(); // a source that answers at once must not hold the event loop for the whole run
           pages += this.timeline.pageCount - before;
           this.read += this.timeline.pageCount - before;
           const error = this.timeline.error;
@@ -124,7 +142,7 @@ export class Search {
       this.lastEnd = end;
     }
     this.onChange();
-    return { matches: this.found, pagesRead: this.read, complete: this.complete, end: end ?? 'cancelled', error: this.lastError };
+    return { matches: this.matches, pagesRead: this.read, complete: this.complete, end: end ?? 'cancelled', error: this.lastError };
   }
 
   /** Stops listening, and stops a run in flight after its current page (what it read stays loaded). */
@@ -134,11 +152,11 @@ export class Search {
   }
 
   private scanAll(events: Iterable<TimelineEvent>): void {
-    const { matcher, found } = this;
+    const { matcher, arrived } = this;
     for (const event of events) {
       this.scanned++;
       if (!matcher.matches(event)) continue;
-      found.splice(insertionPoint(found, event.sortKey), 0, event);
+      arrived.push(event);
       if (matcher.isId(event)) this.idFound = true;
     }
   }

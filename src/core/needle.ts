@@ -1,3 +1,5 @@
+import { LinearSearch, NATIVE_SEARCH_MAX } from './linearSearch';
+
 /**
  * A query searched in raw UTF-8 bytes, ignoring case, near the speed of `Buffer.indexOf`: decoding the bytes to
  * a string first costs 3–5× that, and `indexOf` is case-sensitive (docs/performance.md, B6). So:
@@ -7,6 +9,9 @@
  *   length);
  * - a non-ASCII query, with native `indexOf` of each case variant of its best anchor (at most four), its hits
  *   being candidates for the caller to confirm.
+ * Each stays linear in the bytes: an anchor is cut to what native search finds in linear time, and a scan whose
+ * checks of hits have cost more than the bytes it passed (a long query over repetitive bytes) goes on with a
+ * LinearSearch from where it stopped.
  */
 export class Needle {
   /** The query in lower case. */
@@ -31,52 +36,92 @@ export class Needle {
     const native = invariant.end - invariant.start >= Math.min(MIN_NATIVE_ANCHOR, chars.length);
     const { start, end } = native ? invariant : bestAnchor(variants, MAX_VARIANTS);
     this.skip = this.exact && !native ? horspoolSkip(this.lowerBytes) : undefined;
-    this.anchors = expand(chars.slice(start, end)).map((s) => Buffer.from(s, 'utf8'));
+    const anchor = nativeSized(chars.slice(start, end));
+    this.anchors = expand(anchor).map((s) => Buffer.from(s, 'utf8'));
     this.anchorOffset = Buffer.byteLength(chars.slice(0, start).join(''), 'utf8');
   }
 
   /**
    * Calls `hit(offset)` for each place in `bytes` where the query may start: exactly where it starts for an
-   * exact needle, otherwise where its anchor was found (the caller confirms). Offsets are not in order.
+   * exact needle, otherwise where its anchor was found (the caller confirms). Offsets are not in order across
+   * anchors. `hit` may return where to go on from (past the item the hit fell in): no place before it is reported.
    */
-  forEachHit(bytes: Buffer, hit: (offset: number) => void): void {
+  forEachHit(bytes: Buffer, hit: (offset: number) => number | void): void {
     if (this.skip) {
       this.horspool(bytes, this.skip, hit);
       return;
     }
+    for (const anchor of this.anchors) this.native(bytes, anchor, hit);
+  }
+
+  private native(bytes: Buffer, anchor: Buffer, hit: (offset: number) => number | void): void {
+    const { exact, anchorOffset } = this;
     const length = this.lowerBytes.length;
-    for (const anchor of this.anchors) {
-      for (let at = bytes.indexOf(anchor); at >= 0; at = bytes.indexOf(anchor, at + 1)) {
-        if (!this.exact) hit(at);
-        else {
-          const start = at - this.anchorOffset;
-          if (start >= 0 && start + length <= bytes.length && this.asciiEqualAt(bytes, start)) hit(start);
+    let work = 0; // bytes compared: indexOf's own check of each hit, then the whole query's
+    for (let at = bytes.indexOf(anchor); at >= 0; ) {
+      let next = at + 1; // where the anchor is looked for next
+      work += anchor.length;
+      if (!exact) next = Math.max(next, hit(at) ?? 0);
+      else {
+        const start = at - anchorOffset;
+        if (start >= 0 && start + length <= bytes.length) {
+          const same = this.sameAt(bytes, start);
+          work += same;
+          if (same === length) next = Math.max(next, (hit(start) ?? 0) + anchorOffset);
         }
       }
+      if (work > at + GUARD_SLACK) {
+        if (exact) new LinearSearch(this.lowerBytes).forEach(bytes, Math.max(0, next - anchorOffset), FOLD, hit);
+        else new LinearSearch(anchor).forEach(bytes, next, undefined, hit);
+        return;
+      }
+      at = bytes.indexOf(anchor, next);
     }
   }
 
-  private horspool(bytes: Buffer, skip: Int32Array, hit: (offset: number) => void): void {
+  private horspool(bytes: Buffer, skip: Int32Array, hit: (offset: number) => number | void): void {
     const pattern = this.lowerBytes;
     const m = pattern.length;
     const last = pattern[m - 1];
     const stop = bytes.length - m;
+    let work = 0; // bytes compared by the checks of windows whose last byte matched
+    // every way on steps `i` in place: with `i = next` instead this loop took 1.8× as long (B6's pages)
     for (let i = 0; i <= stop; ) {
       const c = bytes[i + m - 1];
-      if (FOLD[c] === last && this.asciiEqualAt(bytes, i)) hit(i);
+      if (FOLD[c] === last) {
+        const same = this.sameAt(bytes, i);
+        work += same + 1;
+        const next = same === m ? hit(i) : undefined;
+        if (next !== undefined && next > i + skip[c]) {
+          i = next;
+          continue;
+        }
+        if (work > i + GUARD_SLACK) {
+          new LinearSearch(pattern).forEach(bytes, i + skip[c], FOLD, hit);
+          return;
+        }
+      }
       i += skip[c];
     }
   }
 
-  private asciiEqualAt(bytes: Buffer, start: number): boolean {
+  /** How many bytes from `start` on equal the query's, ignoring ASCII case (the query's length when all do). */
+  private sameAt(bytes: Buffer, start: number): number {
     const lower = this.lowerBytes;
-    for (let i = 0; i < lower.length; i++) if (FOLD[bytes[start + i]] !== lower[i]) return false;
-    return true;
+    let i = 0;
+    while (i < lower.length && FOLD[bytes[start + i]] === lower[i]) i++;
+    return i;
   }
 }
 
 /** Below this, one native scan of a case-free stretch has too many false hits to beat the JavaScript scan. */
 const MIN_NATIVE_ANCHOR = 8;
+
+/**
+ * Bytes a scan may compare beyond one per byte it has passed before it hands over to the LinearSearch: room for
+ * the checks of ordinary hits, so that only a query repeating what the page repeats pays for the slower scan.
+ */
+const GUARD_SLACK = 1 << 16;
 
 /** ASCII upper case to lower case, every other byte as it is. */
 const FOLD = Uint8Array.from({ length: 256 }, (_, c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
@@ -112,6 +157,14 @@ function bestAnchor(variantCounts: readonly number[], max: number): { start: num
     if (end + 1 - start > best.end - best.start) best = { start, end: end + 1 };
   }
   return best;
+}
+
+/** The anchor's longest start that native search finds in linear time (NATIVE_SEARCH_MAX bytes, whole characters). */
+function nativeSized(chars: readonly string[]): string[] {
+  let bytes = 0;
+  let end = 0;
+  while (end < chars.length && bytes + Buffer.byteLength(chars[end], 'utf8') <= NATIVE_SEARCH_MAX) bytes += Buffer.byteLength(chars[end++], 'utf8');
+  return chars.slice(0, end);
 }
 
 /** Every spelling of `chars` with each character in each of its case variants. */

@@ -99,7 +99,7 @@ export class FindCommands {
       token.onCancellationRequested(() => controller.abort());
       const report = (): void =>
         progress.report({
-          message: vscode.l10n.t('{0} pages read · {1} events scanned · {2} matches', search.pagesRead, search.eventsScanned.toLocaleString(), search.matches.length),
+          message: vscode.l10n.t('{0} pages read · {1} events scanned · {2} matches', search.pagesRead, search.eventsScanned.toLocaleString(), search.matchCount),
         });
       report();
       this.reporters.set(search, report);
