@@ -19,12 +19,17 @@ export const REPO = path.resolve(HERE, '../..');
 export const TEST_DIR = path.join(REPO, '.vscode-test');
 const HARNESS_DIR = process.env.TIMELINE_HARNESS_DIR || path.join(TEST_DIR, 'harness');
 
-/** The VS Codes install.sh can set up: where each lives and what its server needs to accept the URL payload. */
+/**
+ * The VS Codes install.sh can set up: where each lives, what its server needs to accept the URL payload, and the
+ * browser permissions its page gets. None on 1.139, as in a new user's browser (its workbench keeps a clipboard of
+ * its own while extension tests run); 1.90's workbench has no such clipboard, so its tests read copies back
+ * through the browser's.
+ */
 const VSCODE_HOSTS = {
   // without enable-smoke-test-driver the built 1.139 workbench ignores extensionDevelopmentPath/extensionTestsPath in the URL payload
-  '1.139': { dir: HARNESS_DIR, serverArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
+  '1.139': { dir: HARNESS_DIR, serverArgs: ['--vscode-option', 'enable-smoke-test-driver'], permissions: [] },
   // 1.90's workbench reads the payload as it is, and code-server 4.90 has no --vscode-option (it rejects unknown options)
-  '1.90': { dir: path.join(TEST_DIR, 'harness-1.90'), serverArgs: [] },
+  '1.90': { dir: path.join(TEST_DIR, 'harness-1.90'), serverArgs: [], permissions: ['clipboard-read', 'clipboard-write'] },
 };
 export const VSCODE_VERSIONS = Object.keys(VSCODE_HOSTS);
 
@@ -63,7 +68,7 @@ export function ensureHarness(vscode = '1.139') {
   if (r.status !== 0) throw new Error(`harness install failed (exit ${r.status ?? r.signal})`);
   const m = JSON.parse(fs.readFileSync(path.join(host.dir, 'harness.json'), 'utf8'));
   const abs = (p) => path.resolve(host.dir, p);
-  return { vscode, dir: host.dir, serverArgs: host.serverArgs, node: abs(m.node), codeServer: abs(m.codeServer), playwrightCore: abs(m.playwrightCore), chromium: m.chromium };
+  return { vscode, dir: host.dir, serverArgs: host.serverArgs, permissions: host.permissions, node: abs(m.node), codeServer: abs(m.codeServer), playwrightCore: abs(m.playwrightCore), chromium: m.chromium };
 }
 
 /** A fresh scratch folder for one run (server logs, profiles, temp files), in `harness`'s folder. */
@@ -316,8 +321,7 @@ export async function launchBrowser(harness, runDir) {
     viewport: VIEWPORT,
     args: CHROMIUM_FLAGS,
     env: isolatedEnv(harness, runDir),
-    // VS Code 1.90's web clipboard is the browser's, which headless Chromium denies by default
-    permissions: ['clipboard-read', 'clipboard-write'],
+    permissions: harness.permissions,
   });
   const page = context.pages()[0] ?? await context.newPage();
   return { context, page };

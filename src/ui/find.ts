@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { idKindOf } from '../core/idShapes';
 import { displayText } from '../core/displayText';
 import type { TimelineEvent } from '../core/event';
 import { Search } from '../core/find';
+import { clipboardId } from './clipboardId';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { clearSearch, searchOf, setSearch } from './searches';
@@ -27,8 +27,6 @@ export interface FindOutcome {
 
 const DEFAULT_MAX_PAGES = 100;
 const MAX_MAX_PAGES = 10_000;
-
-/** Ids worth prefilling from the clipboard: a UUID, a Pismo event id (`TENANT::ACCOUNT::TIMESTAMP`), a number. */
 
 /**
  * Find in Timeline: asks for what was not passed, runs the search on each chosen connection with progress and
@@ -162,14 +160,15 @@ async function askQuery(): Promise<string | undefined> {
   });
 }
 
-/** The active editor's selection, or the clipboard when it holds an id. */
+/**
+ * The active editor's selection, or the clipboard when it holds an id. Not the clipboard in a browser: reading it
+ * there waits on the browser's permission, then on VS Code's notification asking for it, until the user answers.
+ */
 async function prefill(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
   if (selected && !selected.includes('\n') && selected.length <= 200) return selected;
-  const clipboard = (await vscode.env.clipboard.readText()).trim();
-  // a correlation id, a Pismo event id, or a number (a TalentLMS event id)
-  return idKindOf(clipboard) || /^\d{1,30}$/.test(clipboard) ? clipboard : undefined;
+  return vscode.env.uiKind === vscode.UIKind.Web ? undefined : clipboardId(() => vscode.env.clipboard.readText());
 }
 
 /**

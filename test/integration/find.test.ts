@@ -34,11 +34,14 @@ describe('Find in a real VS Code', () => {
     assert.ok(menus['view/item/context'].some((m) => m.command === 'timelineViewer.find' && m.when?.includes('viewItem =~ /^connection/')));
   });
 
-  it('from the title bar, finds the id on the clipboard on the last page of a fresh connection', async () => {
+  it('from the title bar, finds the id selected in an editor on the last page of a fresh connection', async () => {
     const demo = await fresh(api);
-    await vscode.env.clipboard.writeText(LAST_PAGE_CORRELATION_ID);
-    // As the title bar runs it: no arguments. Pick the connection, then accept the query prefilled from the clipboard.
+    // in a browser Find reads no clipboard (that waits on a permission): an editor's selection prefills it
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `failed: ${LAST_PAGE_CORRELATION_ID}\n` }));
+    editor.selection = new vscode.Selection(0, 8, 0, 8 + LAST_PAGE_CORRELATION_ID.length);
+    // As the title bar runs it: no arguments. Pick the connection, then accept the query prefilled from the selection.
     const outcome = await answerPrompts(vscode.commands.executeCommand<FindOutcome | undefined>('timelineViewer.find'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.ok(outcome, 'the find was dismissed');
     assert.equal(outcome.complete, true);
     assert.equal(outcome.pagesRead, DEMO_PAGES - 1);
