@@ -5,7 +5,8 @@ import { secretSlots } from '../../../src/sources/generic/auth';
 import { parseMapping } from '../../../src/sources/generic/mappingSchema';
 import { valueAt } from '../../../src/sources/generic/path';
 import { GENERIC_PRESETS } from '../../../src/sources/generic/presets';
-import { Clients, failure, loadAll, newTimeline, presetSource } from './harness';
+import { sampleMapping } from '../../../src/sources/generic/sample';
+import { Clients, failure, loadAll, newTimeline, presetMapping, presetSource } from './harness';
 
 const EVENTS = 230;
 const LIMIT = 40;
@@ -32,6 +33,18 @@ describe('generic presets against their demo routes', () => {
     for (const id of ['stripe-events', 'github-events', 'github-audit-log', 'okta-system-log', 'auth0-logs', 'slack-audit-logs', 'datadog-events', 'svix-attempts', 'kubernetes-events']) assert.ok(ids.includes(id), id);
     assert.deepEqual(new Set(GENERIC_PRESETS.map((p) => parseMapping(p.mapping).paging.style)), new Set(['cursor', 'nextUrl', 'linkHeader', 'page', 'offset']));
     for (const preset of GENERIC_PRESETS) assert.match(preset.description, /inferred|as the built-in|choice/, `${preset.id} says what is inferred`);
+  });
+
+  it('Test mapping shows the first events of one page, or the path that failed', async () => {
+    const sample = await sampleMapping(presetSource(server, clients, 'okta-system-log'), new AbortController().signal, 3);
+    assert.ok('events' in sample);
+    assert.equal(sample.events.length, 3);
+    assert.equal(sample.next, 'more');
+    for (const e of sample.events) assert.ok(e.id && e.time.endsWith('Z') && e.type.includes('.') && e.category === e.type.split('.')[0], JSON.stringify(e));
+    const wrong = presetMapping('okta-system-log', { fields: { id: '$.id', time: '$.published', type: '$.eventType' } });
+    const failed = await sampleMapping(presetSource(server, clients, 'okta-system-log', { mapping: wrong }), new AbortController().signal);
+    assert.ok('error' in failed);
+    assert.match(failed.error, /^Item 1 of the page has no id at \$\.id: \{"actor"/);
   });
 
   for (const preset of API_PRESETS) {
