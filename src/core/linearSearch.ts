@@ -42,8 +42,8 @@ export class LinearSearch {
       k = border[m - 1];
       const start = i - m + 1;
       if (start < wanted) continue;
-      const next = hit(start);
-      if (next === undefined || next <= start) continue;
+      const next = (hit(start) ?? 0) | 0; // a small integer, as `i` must stay for this loop's speed
+      if (next <= start) continue;
       wanted = next;
       if (next > i + 1) {
         // nothing wanted overlaps what was read: start afresh there, reading each unit once still

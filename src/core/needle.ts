@@ -61,13 +61,13 @@ export class Needle {
     for (let at = bytes.indexOf(anchor); at >= 0; ) {
       let next = at + 1; // where the anchor is looked for next
       work += anchor.length;
-      if (!exact) next = Math.max(next, hit(at) ?? 0);
+      if (!exact) next = Math.max(next, (hit(at) ?? 0) | 0);
       else {
         const start = at - anchorOffset;
         if (start >= 0 && start + length <= bytes.length) {
           const same = this.sameAt(bytes, start);
           work += same;
-          if (same === length) next = Math.max(next, (hit(start) ?? 0) + anchorOffset);
+          if (same === length) next = Math.max(next, ((hit(start) ?? 0) | 0) + anchorOffset);
         }
       }
       if (work > at + GUARD_SLACK) {
@@ -85,7 +85,7 @@ export class Needle {
     const last = pattern[m - 1];
     const stop = bytes.length - m;
     let work = 0; // bytes compared by the checks of windows whose last byte matched
-    // every way on steps `i` in place: with `i = next` instead this loop took 1.8× as long (B6's pages)
+    // `i` stays a small integer (`| 0` on what `hit` returns): as any number, this loop took 1.1–1.8× as long on B6's pages
     for (let i = 0; i <= stop; ) {
       const c = bytes[i + m - 1];
       if (FOLD[c] === last) {
@@ -93,7 +93,7 @@ export class Needle {
         work += same + 1;
         const next = same === m ? hit(i) : undefined;
         if (next !== undefined && next > i + skip[c]) {
-          i = next;
+          i = next | 0;
           continue;
         }
         if (work > i + GUARD_SLACK) {
