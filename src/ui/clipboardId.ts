@@ -1,14 +1,14 @@
 import { idKindOf } from '../core/idShapes';
 
-/** How long Find waits for the clipboard before it asks with an empty box: too short for a person to notice. */
+/** How long Find waits for the clipboard before it asks with an empty box: a clipboard that answers does so in milliseconds. */
 export const CLIPBOARD_WAIT_MS = 300;
 
 /**
  * The clipboard's text when it is an id worth prefilling Find with: a correlation id, a Pismo event id
  * (`TENANT::ACCOUNT::TIMESTAMP`) or a number (a TalentLMS event id). A clipboard that answers later than `waitMs`,
- * or fails, gives nothing: Find asks at once whatever the clipboard does.
+ * or fails, gives nothing: Find asks within `waitMs` whatever the clipboard does.
  */
-export async function clipboardId(read: () => Thenable<string>, waitMs = CLIPBOARD_WAIT_MS): Promise<string | undefined> {
+export async function clipboardId(read: () => PromiseLike<string>, waitMs = CLIPBOARD_WAIT_MS): Promise<string | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
   try {
