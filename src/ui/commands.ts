@@ -9,7 +9,8 @@ import { FindCommands } from './find';
 import { rawText } from '../core/rawPage';
 import { asSentNote } from './asSentNote';
 import type { SessionRegistry } from './sessions';
-import { CATEGORY_CHUNK, ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from './tree/nodes';
+import { ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from './tree/nodes';
+import { CATEGORY_CHUNK } from './tree/treeNode';
 import type { TimelineTreeProvider } from './tree/provider';
 
 export interface CommandDeps {

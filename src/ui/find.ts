@@ -6,7 +6,8 @@ import { clipboardId } from './clipboardId';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { clearSearch, searchOf, setSearch } from './searches';
-import { CATEGORY_CHUNK, ConnectionNode, type EventNode } from './tree/nodes';
+import { ConnectionNode, type EventNode } from './tree/nodes';
+import { CATEGORY_CHUNK } from './tree/treeNode';
 import type { TimelineTreeProvider } from './tree/provider';
 
 /** What `timelineViewer.find` takes when scripted; whatever is left out is asked for. */

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DemoServer } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { ConnectionNode, ErrorNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { ConnectionNode, ErrorNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { activateExtension, idle } from './util';
 
 const PISMO_PATH = '/timeline/v1/timeline';

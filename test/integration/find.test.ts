@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../src/demo/pismoScenarios';
 import type { TimelineViewerApi } from '../../src/extension';
 import type { FindOutcome } from '../../src/ui/find';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import type { SearchResultsNode } from '../../src/ui/tree/searchNodes';
 import { activateExtension, EXTENSION_ID, idle, until } from './util';
 

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { reindentJson } from '../../src/core/jsonFormat';
 import { rawText } from '../../src/core/rawPage';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { HOSTILE_PAYLOADS } from './fixtures/hostilePayloads';
 import { activateExtension, idle } from './util';
 

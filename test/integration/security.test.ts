@@ -6,7 +6,8 @@ import type { DemoServer } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
 import { readSettings } from '../../src/ui/settings';
 import { offerToMoveSecrets, workspaceSecrets } from '../../src/ui/settingsSecrets';
-import type { ConnectionNode, ErrorNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { ConnectionNode, ErrorNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { EXTENSION_ID, activateExtension, idle } from './util';
 
 const ID = 'it-sec-prod';

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { reindentJson } from '../../src/core/jsonFormat';
 import { rawText } from '../../src/core/rawPage';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { activateExtension, EXTENSION_ID, idle } from './util';
 
 describe('the Timeline tree in a real VS Code', () => {

@@ -7,7 +7,8 @@ import { formatTime, type TimeFormat } from '../../src/core/time';
 import { RawPage } from '../../src/core/rawPage';
 import type { NewerResult } from '../../src/core/timeline';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { activateExtension, idle, until } from './util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';

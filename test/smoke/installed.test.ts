@@ -8,7 +8,8 @@ import { reindentJson } from '../../src/core/jsonFormat';
 import { rawText } from '../../src/core/rawPage';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
+import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { EXTENSION_ID, idle, nextRender } from '../integration/util';
 
 const CHECKOUT = path.resolve(__dirname, '../../..');

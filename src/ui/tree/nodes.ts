@@ -9,18 +9,12 @@ import type { Gap } from '../../core/timeline';
 import { filterDetails, filteredDescription } from '../filterText';
 import { definedByText } from '../connection';
 import type { Session } from '../session';
-import { tailDescription, tailProblem } from '../tail';
-import { watchOf } from '../tailState';
+import { tailDescription, tailProblem, watchOf } from '../tailState';
 import { timeFormat } from '../timeFormat';
 import { FilterNode } from './filterNode';
-import { TreeNode } from './treeNode';
+import { CATEGORY_CHUNK, MessageNode, TreeNode } from './treeNode';
 import { treeKey } from './treeKey';
 import { searchResultsNode } from './searchNodes';
-
-export { TreeNode };
-
-/** Events shown per category before a "Show more" node, so a huge category opens instantly. */
-export const CATEGORY_CHUNK = 200;
 
 /** A connection: its categories, then one action node (Loading…, Load more or the error). */
 export class ConnectionNode extends TreeNode {
@@ -65,6 +59,11 @@ export class ConnectionNode extends TreeNode {
     else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));
     else if (timeline.eventCount === 0) nodes.push(new MessageNode(this, filter ? vscode.l10n.t('No events match this filter.') : vscode.l10n.t('No events in this timeline.'), 'info'));
     return nodes;
+  }
+
+  /** An event's ordinary row in its category, listed under another node (a search's results). */
+  matchRow(event: TimelineEvent, category: Category, under: TreeNode): TreeNode {
+    return new EventNode(this.categoryNode(category), event, under);
   }
 
   /** Category nodes are kept so a refresh of the connection keeps their identity and "Show more" depth. */
@@ -270,23 +269,6 @@ export class ErrorNode extends TreeNode {
     }
     item.tooltip = `${message}\n\n${vscode.l10n.t('Click to retry. Events already loaded are kept.')}`;
     item.command = { command: 'timelineViewer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
-    return item;
-  }
-}
-
-export class MessageNode extends TreeNode {
-  constructor(
-    parent: TreeNode,
-    private readonly text: string,
-    private readonly icon: string,
-  ) {
-    super(parent);
-  }
-
-  toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(displayText(this.text, 160), vscode.TreeItemCollapsibleState.None);
-    item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.contextValue = 'message';
     return item;
   }
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Session } from '../session';
 import type { SessionRegistry } from '../sessions';
-import { ConnectionNode, type TreeNode } from './nodes';
+import { ConnectionNode } from './nodes';
+import { type TreeNode } from './treeNode';
 
 /** The Timeline view's data: connections → categories → events. Holds no paging or parsing logic. */
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

@@ -3,20 +3,30 @@ import type { Category } from '../../core/category';
 import { displayText } from '../../core/displayText';
 import type { Search } from '../../core/find';
 import { searchOf } from '../searches';
-import { CATEGORY_CHUNK, type ConnectionNode, EventNode, MessageNode, type TreeNode } from './nodes';
+import type { TimelineEvent } from '../../core/event';
+import type { Session } from '../session';
+import { CATEGORY_CHUNK, MessageNode, TreeNode } from './treeNode';
+
+/** What the results node needs of its connection's row (ConnectionNode), without importing the rows. */
+export interface ResultsParent extends TreeNode {
+  readonly session: Session;
+  /** The event's ordinary row in its category, listed under `under`. */
+  matchRow(event: TimelineEvent, category: Category, under: TreeNode): TreeNode;
+}
 
 /**
  * The node at the top of a connection while it has a search: `"c3a1…" · 4 matches · 26 pages searched`, holding
- * the matches as ordinary event rows, newest first. (It implements TreeNode rather than extending it: nodes.ts
- * lists it among a connection's children, and a class cannot extend one from a module still loading.)
+ * the matches as ordinary event rows, newest first.
  */
-export class SearchResultsNode implements TreeNode {
+export class SearchResultsNode extends TreeNode {
   constructor(
-    readonly parent: ConnectionNode,
+    readonly parent: ResultsParent,
     readonly search: Search,
-  ) {}
+  ) {
+    super(parent);
+  }
 
-  get session(): ConnectionNode['session'] {
+  get session(): Session {
     return this.parent.session;
   }
 
@@ -43,7 +53,7 @@ export class SearchResultsNode implements TreeNode {
     const nodes: TreeNode[] = [];
     for (const event of search.matches.slice(0, CATEGORY_CHUNK)) {
       const category = categories.get(event.category);
-      if (category) nodes.push(new EventNode(this.parent.categoryNode(category), event, this));
+      if (category) nodes.push(this.parent.matchRow(event, category, this));
     }
     const hidden = search.matches.length - CATEGORY_CHUNK;
     if (hidden > 0) nodes.push(new MessageNode(this, vscode.l10n.t('{0} more matches: a longer query narrows them', hidden.toLocaleString()), 'ellipsis'));
@@ -72,11 +82,9 @@ export class SearchResultsNode implements TreeNode {
 }
 
 /** "Search further": the same search, reading up to another `maxPages` pages from where it stopped. */
-export class SearchFurtherNode implements TreeNode {
-  constructor(readonly parent: SearchResultsNode) {}
-
-  children(): TreeNode[] {
-    return [];
+export class SearchFurtherNode extends TreeNode {
+  constructor(readonly parent: SearchResultsNode) {
+    super(parent);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -93,7 +101,7 @@ export class SearchFurtherNode implements TreeNode {
 const nodes = new WeakMap<Search, SearchResultsNode>();
 
 /** The results node of a connection's current search, as a list of none or one for its children. */
-export function searchResultsNode(connection: ConnectionNode): TreeNode[] {
+export function searchResultsNode(connection: ResultsParent): TreeNode[] {
   const search = searchOf(connection.session.timeline);
   if (!search) return [];
   let node = nodes.get(search);

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { CategoryNode, ConnectionNode, EventNode, TreeNode } from '../../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode, EventNode } from '../../../src/ui/tree/nodes';
+import type { TreeNode } from '../../../src/ui/tree/treeNode';
 import { HOSTILE_PAYLOADS, zeroWidthType } from '../fixtures/hostilePayloads';
 import { snap } from '../scenes';
 import { activateExtension, idle, nextRender } from '../util';

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CategoryNode, ConnectionNode, TreeNode } from '../../../src/ui/tree/nodes';
+import type { CategoryNode, ConnectionNode } from '../../../src/ui/tree/nodes';
+import type { TreeNode } from '../../../src/ui/tree/treeNode';
 import { snap } from '../scenes';
 import { EXTENSION_ID, activateExtension, idle } from '../util';
 
