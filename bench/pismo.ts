@@ -100,7 +100,7 @@ export async function recordBodies(server: DemoServer, pages = Number.POSITIVE_I
   return bodies;
 }
 
-/** The extension's path: the HttpClient and PismoSource it builds for a connection (see src/ui/sources.ts). */
+/** The extension's path: the HttpClient and PismoSource it builds for a connection (see src/ui/model/sources.ts). */
 export function realSource(server: DemoServer): { source: PismoSource; http: HttpClient } {
   const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, redactor: new Redactor() });
   const source = new PismoSource({ baseUrl: new URL(server.url), http, auth: { token: async () => server.token } });

@@ -1,5 +1,5 @@
 /**
- * B3 and B4 on the real UI path: a Session (src/ui/session.ts) whose Timeline holds 100,000 events read by the
+ * B3 and B4 on the real UI path: a Session (src/ui/model/session.ts) whose Timeline holds 100,000 events read by the
  * real parser, shown through the real TimelineTreeProvider and its nodes (src/ui/tree), which import
  * `vscode`: the bench's stub stands in for it (see vscodeStub.ts).
  *
@@ -16,9 +16,9 @@ import { Category } from '../src/core/category';
 import type { Page, PageRequest, TimelineSource } from '../src/core/source';
 import type { Timeline } from '../src/core/timeline';
 import { parsePismoPage } from '../src/sources/pismo';
-import type { Connection } from '../src/ui/connection';
-import { Session } from '../src/ui/session';
-import type { SessionRegistry } from '../src/ui/sessions';
+import type { Connection } from '../src/ui/model/connection';
+import { Session } from '../src/ui/model/session';
+import type { SessionRegistry } from '../src/ui/model/sessionRegistry';
 import { CategoryNode, type ConnectionNode } from '../src/ui/tree/nodes';
 import { TimelineTreeProvider } from '../src/ui/tree/provider';
 import { LIMIT } from './pismo';

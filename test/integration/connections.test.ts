@@ -152,7 +152,7 @@ describe('connections and their secrets in a real VS Code', () => {
 
   it('offers to move a secret typed into settings, and moves it', async () => {
     const config = vscode.workspace.getConfiguration('timelineViewer');
-    const { offerToMoveSecrets } = await import('../../src/ui/settingsSecrets');
+    const { offerToMoveSecrets } = await import('../../src/ui/connections/settingsSecrets');
     await config.update('connections', [{ id: 'it-pismo', name: 'IT Pismo', kind: 'pismo', baseUrl: server.url, token: 'typed-by-mistake-123' }], vscode.ConfigurationTarget.Global);
     const moved = await offerToMoveSecrets(api.secrets, { ask: false });
     assert.equal(moved, 1);

@@ -4,8 +4,8 @@ import type { TimelineEvent } from '../../src/core/event';
 import { reindentJson } from '../../src/core/jsonFormat';
 import { RawPage, rawText } from '../../src/core/rawPage';
 import { sortKey } from '../../src/core/time';
-import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';
-import { eventFromView } from '../../src/ui/eventPanelModel';
+import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/inspector/eventPanel';
+import { eventFromView } from '../../src/ui/inspector/eventPanelModel';
 import {
   parseHostMessage,
   parsePageMessage,

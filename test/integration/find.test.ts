@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../src/demo/pismoScenarios';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { FindOutcome } from '../../src/ui/find';
+import type { FindOutcome } from '../../src/ui/find/findCommands';
 import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
 import type { TreeNode } from '../../src/ui/tree/treeNode';
 import type { SearchResultsNode } from '../../src/ui/tree/searchNodes';

@@ -11,11 +11,11 @@ import { PismoTimeline } from '../../src/demo/pismoData';
 import { SPANNING_CORRELATION_ID } from '../../src/demo/pismoScenarios';
 import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
-import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/eventPanel';
+import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/inspector/eventPanel';
 import { IdHoverProvider } from '../../src/ui/links/hoverProvider';
 import type { Pivot } from '../../src/ui/links/pivot';
 import { IdTerminalLinkProvider } from '../../src/ui/links/terminalLinks';
-import type { Session } from '../../src/ui/session';
+import type { Session } from '../../src/ui/model/session';
 import { activateExtension, idle, nextRender, until } from './util';
 
 const COMMAND_LINK = /\]\(command:([\w.]+)\?([^)\s]*)\)/g;

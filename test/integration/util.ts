@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TimelineViewerApi } from '../../src/extension';
-import type { Session } from '../../src/ui/session';
+import type { Session } from '../../src/ui/model/session';
 import { parsePageMessage, textDigest, type PageMessage } from '../../src/webview/event/eventMessages';
 
 export type Rendered = Extract<PageMessage, { type: 'rendered' }>;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { JsonIndex } from '../../src/core/jsonIndex';
 import { formatJsonPath } from '../../src/core/jsonPath';
 import { parseJsonTree, type JsonNode } from '../../src/core/jsonTokens';
-import { EventJson } from '../../src/ui/eventPanelModel';
+import { EventJson } from '../../src/ui/inspector/eventPanelModel';
 
 const SAMPLE = `{
   "id": "evt_1",

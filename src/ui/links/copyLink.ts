@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { EVENT_LINK_PATH, canLink, eventLinkQuery } from '../../core/eventLink';
-import type { EventTarget } from './eventTarget';
+import type { EventTarget } from '../tree/targets';
 
 /** `vscode://timeline-viewer.timeline-viewer/event?connection=…&event=…` (the scheme of this editor: Insiders, VSCodium…). */
 export function eventLinkFor(extensionId: string, { session, event }: EventTarget): string | undefined {

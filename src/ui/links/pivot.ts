@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/event';
 import type { IdKind } from '../../core/idShapes';
-import type { EventPanelManager } from '../eventPanel';
-import type { Session } from '../session';
-import type { SessionRegistry } from '../sessions';
-import { configuredMaxPages } from '../find';
+import type { EventPanelManager } from '../inspector/eventPanel';
+import type { Session } from '../model/session';
+import type { SessionRegistry } from '../model/sessionRegistry';
+import { configuredMaxPages } from '../find/findCommands';
 import { runFind, type FindResult } from './find';
 
 /** `timelineViewer.pivot`: find an ID (or any text) in a timeline. */

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { idKindOf } from '../../core/idShapes';
-import { compareWithPrevious } from '../comparePrevious';
-import type { EventDocuments } from '../eventDocument';
-import type { SessionRegistry } from '../sessions';
-import { EventUriHandler } from '../uriHandler';
+import { compareWithPrevious } from '../inspector/comparePrevious';
+import type { EventDocuments } from '../inspector/eventDocument';
+import type { SessionRegistry } from '../model/sessionRegistry';
+import { EventUriHandler } from './uriHandler';
 import { copyEventLink } from './copyLink';
 import { IdDocumentLinkProvider } from './documentLinks';
-import { eventTarget } from './eventTarget';
+import { eventTarget } from '../tree/targets';
 import { IdHoverProvider } from './hoverProvider';
 import { OPEN_EVENT_COMMAND, PIVOT_COMMAND } from './idLabels';
 import type { Pivot } from './pivot';
-import type { QuietPrompts } from './quietPrompts';
+import type { QuietPrompts } from '../model/quietPrompts';
 import { IdTerminalLinkProvider } from './terminalLinks';
 
 export interface PivotDeps {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TimelineFilter } from '../../core/filter';
-import { filterDetails, filterSummary } from '../filterText';
-import type { Session } from '../session';
+import { filterDetails, filterSummary } from './filterText';
+import type { Session } from '../model/session';
 import { TreeNode } from './treeNode';
 
 /** The first row of a filtered connection: what the filter is; click to change it, the inline action clears it. */

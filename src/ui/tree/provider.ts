@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Session } from '../session';
-import type { SessionRegistry } from '../sessions';
+import type { Session } from '../model/session';
+import type { SessionRegistry } from '../model/sessionRegistry';
 import { ConnectionNode } from './nodes';
 import { type TreeNode } from './treeNode';
 

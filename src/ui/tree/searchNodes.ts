@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Category } from '../../core/category';
 import { displayText } from '../../core/displayText';
 import type { Search } from '../../core/find';
-import { searchOf } from '../searches';
+import { searchOf } from '../model/searches';
 import type { TimelineEvent } from '../../core/event';
-import type { Session } from '../session';
+import type { Session } from '../model/session';
 import { CATEGORY_CHUNK, MessageNode, TreeNode } from './treeNode';
 
 /** What the results node needs of its connection's row (ConnectionNode), without importing the rows. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CLIPBOARD_WAIT_MS, clipboardId } from '../../../src/ui/clipboardId';
+import { CLIPBOARD_WAIT_MS, clipboardId } from '../../../src/ui/find/clipboardId';
 
 const UUID = 'cb6d3dc1-be6d-4abf-8ed1-7b40f4d24654';
 

@@ -9,7 +9,7 @@ import { PismoSource, parsePismoPage } from '../../../src/sources/pismo';
 import { ITEMS_PER_LIMIT } from '../../../src/sources/pageItems';
 import { TalentLmsSource, parseTalentPage } from '../../../src/sources/talentlms';
 import { describeTalentType } from '../../../src/sources/talentlmsTypes';
-import { EventJson } from '../../../src/ui/eventPanelModel';
+import { EventJson } from '../../../src/ui/inspector/eventPanelModel';
 import { HostileServer, retainedMb } from './server';
 import { bestOf } from './timing';
 

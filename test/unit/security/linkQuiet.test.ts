@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NOTICE_BURST_MS, NoticeBurst } from '../../../src/ui/links/noticeBurst';
-import { QuietPrompts } from '../../../src/ui/links/quietPrompts';
+import { QuietPrompts } from '../../../src/ui/model/quietPrompts';
 
 describe('security: a link from a web page asks for nothing and buries nothing', () => {
   describe('prompts held while a link is followed', () => {

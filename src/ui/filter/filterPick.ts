@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import { displayText } from '../../core/displayText';
+import { parseFilter, RECENT_RANGES, type RecentRange, type TimelineFilter } from '../../core/filter';
+import type { Timeline } from '../../core/timeline';
+import { PISMO_CATALOG } from '../../sources/pismoCatalog';
+import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
+import { rangeLabel } from '../tree/filterText';
+import type { Session } from '../model/session';
+
+type Dimension = 'categories' | 'types';
+
+interface ValueItem extends vscode.QuickPickItem {
+  readonly dimension: Dimension;
+  readonly value: string;
+}
+
+interface RangeItem extends vscode.QuickPickItem {
+  readonly range: RecentRange | 'any' | 'custom' | 'keep';
+}
+
+/** The platform's own categories and types, each type with its human label where the platform has one. */
+function catalogue(session: Session): { categories: string[]; types: Map<string, string | undefined> } {
+  if (session.connection.kind === 'talentlms') {
+    return {
+      categories: TALENTLMS_CATEGORIES.map((c) => c.name),
+      types: new Map(TALENTLMS_CATEGORIES.flatMap((c) => Object.entries(c.labels).map(([type, label]) => [type, `${c.name} · ${label}`] as const))),
+    };
+  }
+  return {
+    categories: Object.keys(PISMO_CATALOG),
+    types: new Map(Object.values(PISMO_CATALOG).flat().map((t) => [t, Object.keys(PISMO_CATALOG).filter((c) => PISMO_CATALOG[c].includes(t)).join(', ')] as const)),
+  };
+}
+
+/** The categories and types of the events loaded so far, in either of the connection's timelines. */
+function seen(timelines: readonly Timeline[]): { categories: Set<string>; types: Set<string> } {
+  const categories = new Set<string>();
+  const types = new Set<string>();
+  for (const timeline of timelines) {
+    for (const group of timeline.categories) {
+      for (const event of group.events) {
+        categories.add(event.itemCategory ?? event.category);
+        types.add(event.type);
+      }
+    }
+  }
+  return { categories, types };
+}
+
+/**
+ * Asks for a filter in two steps: categories and types (the catalogue, the values seen, or a typed value),
+ * then a time range. Resolves to undefined when the user cancels; an impossible choice is refused with its
+ * sentence, before any request.
+ */
+export async function pickFilter(session: Session): Promise<TimelineFilter | undefined> {
+  const current = session.filter;
+  const values = await pickValues(session, current);
+  if (!values) return undefined;
+  const range = await pickRange(current);
+  if (!range) return undefined;
+  const parsed = parseFilter({ ...values, ...range });
+  if ('error' in parsed) {
+    void vscode.window.showErrorMessage(parsed.error);
+    return undefined;
+  }
+  return parsed;
+}
+
+function pickValues(session: Session, current: TimelineFilter | undefined): Promise<Pick<TimelineFilter, Dimension> | undefined> {
+  const { categories, types } = catalogue(session);
+  const found = seen(session.timelines);
+  // Seen values are event data: shown with control characters escaped, kept exact for matching.
+  const item = (dimension: Dimension, value: string, detail?: string): ValueItem => ({
+    label: displayText(value, 120),
+    description: detail ?? (dimension === 'categories' ? vscode.l10n.t('category') : vscode.l10n.t('type')),
+    dimension,
+    value,
+  });
+  const section = (dimension: Dimension, known: Iterable<string>, inUse: Iterable<string>, label: (v: string) => string | undefined): ValueItem[] => {
+    const all = [...new Set([...known, ...inUse, ...(current?.[dimension] ?? [])])];
+    return all.map((v) => item(dimension, v, label(v)));
+  };
+  const base: (ValueItem | vscode.QuickPickItem)[] = [
+    { label: vscode.l10n.t('Categories'), kind: vscode.QuickPickItemKind.Separator },
+    ...section('categories', categories, [...found.categories].sort(), () => undefined),
+    { label: vscode.l10n.t('Types'), kind: vscode.QuickPickItemKind.Separator },
+    ...section('types', types.keys(), [...found.types].sort(), (t) => types.get(t)),
+  ];
+  const quickPick = vscode.window.createQuickPick<ValueItem | vscode.QuickPickItem>();
+  quickPick.title = vscode.l10n.t('Filter {0} (1/2): categories and types', session.connection.name);
+  quickPick.placeholder = vscode.l10n.t('Check categories and types, or type a value to add it; none for a time range only');
+  quickPick.canSelectMany = true;
+  quickPick.matchOnDescription = true;
+  const typed: ValueItem[] = [];
+  const isValue = (i: vscode.QuickPickItem): i is ValueItem => 'dimension' in i;
+  const refresh = (): void => {
+    const selected = quickPick.selectedItems;
+    const text = quickPick.value.trim();
+    const offers = text && !base.concat(typed).some((i) => isValue(i) && i.value === text)
+      ? [item('categories', text, vscode.l10n.t('typed category')), item('types', text, vscode.l10n.t('typed type'))]
+      : [];
+    quickPick.items = [...offers, ...typed, ...base];
+    quickPick.selectedItems = quickPick.items.filter((i) => selected.includes(i) || (isValue(i) && current?.[i.dimension]?.includes(i.value) && !touched));
+  };
+  let touched = false;
+  refresh();
+  return new Promise((resolve) => {
+    quickPick.onDidChangeSelection((selection) => {
+      touched = true;
+      for (const i of selection) if (isValue(i) && !typed.includes(i) && !base.includes(i)) typed.unshift(i);
+    });
+    quickPick.onDidChangeValue(() => refresh());
+    quickPick.onDidAccept(() => {
+      const chosen = quickPick.selectedItems.filter(isValue);
+      const of = (d: Dimension): string[] | undefined => {
+        const list = chosen.filter((i) => i.dimension === d).map((i) => i.value);
+        return list.length ? list : undefined;
+      };
+      resolve({ categories: of('categories'), types: of('types') });
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}
+
+async function pickRange(current: TimelineFilter | undefined): Promise<Pick<TimelineFilter, 'last' | 'since' | 'until'> | undefined> {
+  const items: RangeItem[] = [
+    { label: vscode.l10n.t('Any time'), range: 'any' },
+    ...(Object.keys(RECENT_RANGES) as RecentRange[]).map((range) => ({ label: rangeLabel(range), range })),
+    { label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('from and to, as ISO 8601 instants'), range: 'custom' },
+  ];
+  if (current?.since || current?.until) items.unshift({ label: vscode.l10n.t('Keep {0} – {1}', current.since ?? '…', current.until ?? '…'), range: 'keep' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Filter (2/2): time range'),
+    placeHolder: vscode.l10n.t('Which events, by time'),
+  });
+  if (!picked) return undefined;
+  if (picked.range === 'any') return {};
+  if (picked.range === 'keep') return { since: current?.since, until: current?.until };
+  if (picked.range !== 'custom') return { last: picked.range };
+  const since = await askInstant(vscode.l10n.t('From (inclusive), e.g. 2025-06-30T21:00:00Z or 2025-06-30; empty for no start'), 'since', current?.since);
+  if (since === undefined) return undefined;
+  const until = await askInstant(vscode.l10n.t('To (inclusive), e.g. 2025-06-30T23:59:59Z or 2025-06-30; empty for now'), 'until', current?.until, since);
+  if (until === undefined) return undefined;
+  return { since: since || undefined, until: until || undefined };
+}
+
+/** One end of a custom range, checked as it is typed; '' for none, undefined when cancelled. */
+function askInstant(prompt: string, end: 'since' | 'until', value: string | undefined, since?: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Filter: custom range'),
+    prompt,
+    value,
+    validateInput: (text) => {
+      if (!text.trim()) return undefined;
+      // The bound alone, or the whole range once both ends are known (an end before the start is refused here).
+      const parsed = parseFilter(end === 'until' && since ? { since, until: text } : { [end]: text });
+      return 'error' in parsed ? parsed.error : undefined;
+    },
+  });
+}

@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import { displayText } from '../../core/displayText';
+import type { TimelineEvent } from '../../core/event';
+import { Search } from '../../core/find';
+import { clipboardId } from './clipboardId';
+import type { Session } from '../model/session';
+import type { SessionRegistry } from '../model/sessionRegistry';
+import { clearSearch, searchOf, setSearch } from '../model/searches';
+import { ConnectionNode, type EventNode } from '../tree/nodes';
+import { CATEGORY_CHUNK } from '../tree/treeNode';
+import type { TimelineTreeProvider } from '../tree/provider';
+
+/** What `timelineViewer.find` takes when scripted; whatever is left out is asked for. */
+export interface FindArgs {
+  readonly connectionId?: string;
+  readonly query?: string;
+  readonly maxPages?: number;
+}
+
+/** What it resolves to. */
+export interface FindOutcome {
+  /** Event ids, newest first. */
+  readonly matches: string[];
+  readonly pagesRead: number;
+  /** The timeline's end was reached or the id was found. */
+  readonly complete: boolean;
+}
+
+const DEFAULT_MAX_PAGES = 100;
+const MAX_MAX_PAGES = 10_000;
+
+/**
+ * Find in Timeline: asks for what was not passed, runs the search on each chosen connection with progress and
+ * Cancel, shows the results node and reveals the first match. The search itself is core/find.ts.
+ */
+export class FindCommands {
+  /** The progress notification of each running search. */
+  private readonly reporters = new WeakMap<Search, () => void>();
+
+  constructor(
+    private readonly sessions: SessionRegistry,
+    private readonly tree: TimelineTreeProvider,
+    private readonly treeView: vscode.TreeView<unknown>,
+  ) {}
+
+  async find(target?: ConnectionNode | FindArgs): Promise<FindOutcome | undefined> {
+    const args: FindArgs = target instanceof ConnectionNode ? { connectionId: target.session.connection.id } : (target ?? {});
+    const targets = await this.targets(args.connectionId, args.query !== undefined);
+    if (!targets) return undefined;
+    const query = args.query ?? (await askQuery());
+    if (query === undefined) return undefined;
+    if (typeof query !== 'string' || query.trim() === '') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Type some text to find: an empty query would match every event.'));
+      return undefined;
+    }
+    const maxPages = validMaxPages(args.maxPages) ?? configuredMaxPages();
+    const outcomes: FindOutcome[] = [];
+    for (const session of targets) {
+      // Pages read refresh the connection through the session; a page also reports the search's progress.
+      const search: Search = new Search(session.timeline, query, () => session.loadMore(), () => this.reporters.get(search)?.());
+      setSearch(search);
+      outcomes.push(await this.run(session, search, maxPages));
+    }
+    return {
+      matches: outcomes.flatMap((o) => o.matches),
+      pagesRead: outcomes.reduce((n, o) => n + o.pagesRead, 0),
+      complete: outcomes.every((o) => o.complete),
+    };
+  }
+
+  /** Goes on with a connection's search for another `maxPages` pages. */
+  async searchFurther(connectionId: string, maxPages?: number): Promise<FindOutcome | undefined> {
+    const session = this.sessions.get(connectionId);
+    const search = session && searchOf(session.timeline);
+    if (!session || !search || search.isRunning) return undefined;
+    return this.run(session, search, validMaxPages(maxPages) ?? configuredMaxPages());
+  }
+
+  clear(target: { session: Session } | string): void {
+    const session = typeof target === 'string' ? this.sessions.get(target) : target.session;
+    if (!session) return;
+    clearSearch(session.timeline);
+    this.refresh(session);
+  }
+
+  /** Show Related Events: a search for the event's correlation id, so the chain is complete across pages. */
+  related(node: EventNode): Promise<FindOutcome | undefined> {
+    const { correlationId } = node.event;
+    if (!correlationId) return Promise.resolve(undefined);
+    return this.find({ connectionId: node.session.connection.id, query: correlationId });
+  }
+
+  private async run(session: Session, search: Search, maxPages: number): Promise<FindOutcome> {
+    this.refresh(session);
+    const title = vscode.l10n.t('Finding "{0}" in {1}', displayText(search.query, { max: 40, icons: true }), displayText(session.connection.name, { max: 60, icons: true }));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const report = (): void =>
+        progress.report({
+          message: vscode.l10n.t('{0} pages read · {1} events scanned · {2} matches', search.pagesRead, search.eventsScanned.toLocaleString(), search.matchCount),
+        });
+      report();
+      this.reporters.set(search, report);
+      return search.run(maxPages, controller.signal).finally(() => this.reporters.delete(search));
+    });
+    this.refresh(session);
+    if (result.matches.length > 0) await this.reveal(session, result.matches[0]);
+    return { matches: result.matches.map((e) => e.id), pagesRead: result.pagesRead, complete: result.complete };
+  }
+
+  /** Selects an event in its category, growing the category's shown events to reach it. */
+  private async reveal(session: Session, event: TimelineEvent): Promise<void> {
+    const connection = this.tree.connectionNode(session);
+    const category = session.timeline.categories.find((c) => c.name === event.category);
+    if (!category) return;
+    const categoryNode = connection.categoryNode(category);
+    const at = category.events.indexOf(event);
+    if (at >= categoryNode.shown) {
+      categoryNode.shown = Math.ceil((at + 1) / CATEGORY_CHUNK) * CATEGORY_CHUNK;
+      this.tree.refresh(categoryNode); // an expanded category would keep its shorter list
+    }
+    try {
+      await this.treeView.reveal(categoryNode.eventNode(event), { select: true, focus: false, expand: true });
+    } catch {
+      // the view is not showing: the results node lists the match anyway
+    }
+  }
+
+  private refresh(session: Session): void {
+    this.tree.refresh(this.tree.connectionNode(session));
+  }
+
+  /** The sessions to search: the one named, the only one, or those the user picks; undefined when cancelled. */
+  private async targets(connectionId: string | undefined, scripted: boolean): Promise<Session[] | undefined> {
+    const all = this.sessions.list();
+    if (connectionId !== undefined) {
+      const session = this.sessions.get(connectionId);
+      if (!session) void vscode.window.showErrorMessage(vscode.l10n.t('No connection has the id "{0}".', displayText(connectionId, 80)));
+      return session && [session];
+    }
+    if (all.length <= 1 || scripted) {
+      if (all.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Add a connection or try the demo first: there is no timeline to search.'));
+      return all.length === 0 ? undefined : all;
+    }
+    const everyOne = { label: vscode.l10n.t('All connections'), sessions: all };
+    const picked = await vscode.window.showQuickPick(
+      [...all.map((s) => ({ label: displayText(s.connection.name, 80), description: s.connection.kind, sessions: [s] })), everyOne],
+      { placeHolder: vscode.l10n.t('Find in which timeline?') },
+    );
+    return picked?.sessions;
+  }
+}
+
+async function askQuery(): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Find in Timeline'),
+    prompt: vscode.l10n.t('Text, an event id or a correlation id. Case is ignored; pages not yet loaded are read until it is found.'),
+    value: await prefill(),
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Type some text to find.') : undefined),
+  });
+}
+
+/**
+ * The active editor's selection, or the clipboard when it holds an id. Not the clipboard in a browser: reading it
+ * there waits on the browser's permission, then on VS Code's notification asking for it, until the user answers.
+ */
+async function prefill(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  if (selected && !selected.includes('\n') && selected.length <= 200) return selected;
+  return vscode.env.uiKind === vscode.UIKind.Web ? undefined : clipboardId(() => vscode.env.clipboard.readText());
+}
+
+/**
+ * `timelineViewer.find.maxPages` from the user's settings or the default, bounded. A workspace's value is not read:
+ * a cloned repository ships its settings, and a link from a web page must not read more pages because of them.
+ */
+export function configuredMaxPages(): number {
+  const inspected = vscode.workspace.getConfiguration('timelineViewer').inspect<unknown>('find.maxPages');
+  return validMaxPages(inspected?.globalValue) ?? DEFAULT_MAX_PAGES;
+}
+
+function validMaxPages(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_MAX_PAGES) : undefined;
+}

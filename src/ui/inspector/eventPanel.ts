@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { TimelineEvent } from '../../core/event';
+import { eventPanelHtml, mediaRoot, webviewOptions } from './eventPanelHtml';
+import type { FormattedJson } from '../../core/jsonFormat';
+import { displayText } from '../../core/displayText';
+import { asSentNote } from './asSentNote';
+import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
+import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from '../../webview/event/eventMessages';
+
+/** What the panel's buttons need from the rest of the extension. Implemented by the lead. */
+export interface EventPanelHost {
+  /** "Open as JSON document": the same text in a read-only editor. */
+  openDocument(event: TimelineEvent): Promise<void>;
+  /** "Compare with…": pick another event and open vscode.diff. */
+  compareWith(event: TimelineEvent): Promise<void>;
+  /** An ID-shaped value clicked in the JSON: Find in Timeline for it. */
+  findId(value: string, event: TimelineEvent, connectionName: string): Promise<void>;
+  /** "Copy Link to Event". */
+  copyLink(event: TimelineEvent, connectionName: string): Promise<void>;
+}
+
+/** One open panel and the event it shows. */
+interface Entry {
+  readonly panel: vscode.WebviewPanel;
+  event: TimelineEvent;
+  view: EventView;
+  /** The shown event's JSON, indexed on the first Copy Value or Copy Path. */
+  json: EventJson;
+  /** Names the current show(); the page reports the key it rendered so a reloaded page can be brought up to date. */
+  key: string;
+  pinned: boolean;
+  /** The page has loaded and said `ready`; until then (or once hidden) messages would be lost. */
+  live: boolean;
+}
+
+/** Commands for the panel's context menu (`webview/context`); their argument carries the row's data-vscode-context. */
+export const EVENT_PANEL_COMMANDS = {
+  copyValue: 'timelineViewer.eventPanel.copyValue',
+  copyPath: 'timelineViewer.eventPanel.copyPath',
+  copyEventId: 'timelineViewer.eventPanel.copyEventId',
+  copyCorrelationId: 'timelineViewer.eventPanel.copyCorrelationId',
+  copyJson: 'timelineViewer.eventPanel.copyJson',
+  copyLink: 'timelineViewer.eventPanel.copyLink',
+} as const;
+
+const TITLE_MAX = 60;
+
+/**
+ * Shows events in webview panels: one panel is reused for each event shown (like a preview editor) until it is
+ * kept open, then the next event gets a new one. Panels survive a reload through the serializer and the page's
+ * own state, without retainContextWhenHidden.
+ */
+export class EventPanelManager implements vscode.Disposable {
+  static readonly viewType = 'timelineViewer.event';
+
+  private readonly entries = new Set<Entry>();
+  /** The panel the next show() reuses. */
+  private preview: Entry | undefined;
+  /** Where commands without a focused panel go. */
+  private lastActive: Entry | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: EventPanelHost,
+  ) {}
+
+  show(event: TimelineEvent, connectionName: string): vscode.WebviewPanel {
+    const view = toEventView(event, connectionName);
+    let entry = this.preview;
+    if (entry) {
+      Object.assign(entry, { event, view, json: new EventJson(view.json), key: randomUUID() });
+      entry.panel.reveal(undefined, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        EventPanelManager.viewType,
+        '',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+        webviewOptions(this.extensionUri),
+      );
+      entry = this.adopt(panel, event, view, randomUUID(), false);
+      this.preview = entry;
+    }
+    entry.panel.title = title(view);
+    this.lastActive = entry;
+    // a page still loading asks for the event itself with `ready`
+    if (entry.live) this.post(entry, showMessage(entry));
+    return entry.panel;
+  }
+
+  /** "Keep open": the panel showing now stays, and the next show() opens a new one. */
+  pin(): void {
+    if (this.preview) this.pinEntry(this.preview);
+  }
+
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(EventPanelManager.viewType, {
+      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+    });
+  }
+
+  /** The context-menu commands; the lead contributes them to `webview/context` in package.json. */
+  registerCommands(): vscode.Disposable {
+    const onEntry = (run: (entry: Entry, context: unknown) => Promise<void>) => async (context: unknown) => {
+      const entry = this.activeEntry();
+      if (entry) await run(entry, context);
+    };
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyValue, onEntry((e, c) => this.copyNode(e, 'copyValue', valueAt(c)))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyPath, onEntry((e, c) => this.copyNode(e, 'copyPath', valueAt(c)))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyEventId, onEntry((e) => this.copyTarget(e, 'eventId'))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyCorrelationId, onEntry((e) => this.copyTarget(e, 'correlationId'))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyJson, onEntry((e) => this.copyTarget(e, 'json'))),
+      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyLink, onEntry((e) => this.host.copyLink(e.event, e.view.connectionName))),
+    );
+  }
+
+  dispose(): void {
+    for (const entry of [...this.entries]) entry.panel.dispose();
+  }
+
+  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const restored = parsePageState(state);
+    if (!restored) {
+      // nothing to show: a blank panel would only confuse
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri);
+    const pinned = restored.pinned || this.preview !== undefined;
+    const entry = this.adopt(panel, eventFromView(restored.event), restored.event, restored.key, pinned);
+    if (!pinned) this.preview = entry;
+  }
+
+  private adopt(panel: vscode.WebviewPanel, event: TimelineEvent, view: EventView, key: string, pinned: boolean): Entry {
+    const entry: Entry = { panel, event, view, json: new EventJson(view.json), key, pinned, live: false };
+    this.entries.add(entry);
+    panel.iconPath = vscode.Uri.joinPath(mediaRoot(this.extensionUri), 'timeline.svg');
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(entry, message)),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) this.lastActive = entry;
+        // without retainContextWhenHidden a hidden page is torn down; it says `ready` again when shown
+        if (!panel.visible) entry.live = false;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      subscriptions.forEach((s) => s.dispose());
+      this.entries.delete(entry);
+      if (this.preview === entry) this.preview = undefined;
+      if (this.lastActive === entry) this.lastActive = undefined;
+    });
+    // set last: a fresh nonce per render, and the page's first message may only arrive once we listen
+    panel.webview.html = eventPanelHtml(panel.webview, this.extensionUri);
+    return entry;
+  }
+
+  private receive(entry: Entry, raw: unknown): void {
+    const message = parsePageMessage(raw);
+    if (!message) return; // malformed: dropped
+    void this.handle(entry, message).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(displayText(error instanceof Error ? error.message : String(error), { max: 500, icons: true }));
+    });
+  }
+
+  private async handle(entry: Entry, message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // a page (re)loaded: it rendered its saved state, or nothing; bring it up to date if that is not the current event
+        entry.live = true;
+        if (message.key !== entry.key) this.post(entry, showMessage(entry));
+        return;
+      case 'rendered':
+        return; // a render report: tests listen for it on the webview
+      case 'copy':
+        return this.copyTarget(entry, message.target);
+      case 'copyValue':
+      case 'copyPath':
+        return this.copyNode(entry, message.type, message.at);
+      case 'openDocument':
+        return this.host.openDocument(entry.event);
+      case 'compare':
+        return this.host.compareWith(entry.event);
+      case 'pin':
+        this.pinEntry(entry);
+        return;
+      case 'copyLink':
+        return this.host.copyLink(entry.event, entry.view.connectionName);
+      case 'findId': {
+        // the value is read from the extension's own copy of the JSON, never taken from the page
+        const value = entry.json.stringAt(message.at);
+        if (value !== undefined) await this.host.findId(value, entry.event, entry.view.connectionName);
+        return;
+      }
+    }
+  }
+
+  private pinEntry(entry: Entry): void {
+    if (entry.pinned) return;
+    entry.pinned = true;
+    if (this.preview === entry) this.preview = undefined;
+    if (entry.live) this.post(entry, { type: 'pinned' });
+    else entry.key = randomUUID(); // the page's saved state is now stale: it re-renders when it says `ready`
+  }
+
+  private post(entry: Entry, message: HostMessage): void {
+    void entry.panel.webview.postMessage(message);
+  }
+
+  private activeEntry(): Entry | undefined {
+    for (const entry of this.entries) if (entry.panel.active) return entry;
+    return this.lastActive;
+  }
+
+  private async copyTarget(entry: Entry, target: CopyTarget): Promise<void> {
+    const text = copyTargetText(entry.view, target);
+    if (text === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This event has no correlation ID.'));
+      return;
+    }
+    await copy(text, COPIED[target]());
+  }
+
+  private async copyNode(entry: Entry, kind: 'copyValue' | 'copyPath', at: number | undefined): Promise<void> {
+    if (at === undefined) return;
+    if (kind === 'copyPath') {
+      const path = entry.json.pathAt(at);
+      if (path !== undefined) await copy({ text: path }, vscode.l10n.t('Copied the JSON path.'));
+      return;
+    }
+    const value = entry.json.valueAt(at);
+    if (value) await copy(value, vscode.l10n.t('Copied the value.'));
+  }
+}
+
+function showMessage(entry: Entry): HostMessage {
+  return { type: 'show', key: entry.key, event: entry.view, pinned: entry.pinned };
+}
+
+const COPIED: Record<CopyTarget, () => string> = {
+  eventId: () => vscode.l10n.t('Copied the event ID.'),
+  correlationId: () => vscode.l10n.t('Copied the correlation ID.'),
+  json: () => vscode.l10n.t('Copied the event JSON.'),
+};
+
+/** Copies, and says so in the status bar; JSON kept as sent says why instead, where it cannot be missed. */
+async function copy(copied: FormattedJson, done: string): Promise<void> {
+  await vscode.env.clipboard.writeText(copied.text);
+  const note = asSentNote(copied);
+  if (note) void vscode.window.showInformationMessage(`${done} ${note}`);
+  else vscode.window.setStatusBarMessage(done, 3000);
+}
+
+/** The row's `valueAt` from a context-menu argument (the row's data-vscode-context merged by VS Code). */
+function valueAt(context: unknown): number | undefined {
+  if (typeof context !== 'object' || context === null) return undefined;
+  const at = (context as { valueAt?: unknown }).valueAt;
+  return typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? at : undefined;
+}
+
+function title(view: EventView): string {
+  return displayText(view.label.trim() || view.type, TITLE_MAX);
+}

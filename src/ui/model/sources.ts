@@ -1,0 +1,167 @@
+import * as vscode from 'vscode';
+import { TimelineError, isTimelineError } from '../../core/errors';
+import { DEFAULT_HTTP_OPTIONS, HttpClient, type RequestLogEntry } from '../../core/http';
+import type { Redactor } from '../../core/redact';
+import { type BindingAnswer, decideBinding } from '../../core/secretBinding';
+import { SecretScope } from '../../core/secretScope';
+import { DeferredSource, type TimelineSource } from '../../core/source';
+import { isQuotable, isQuotableHeaderValue } from '../../core/quotable';
+import { parseBaseUrl } from '../../core/url';
+import { PismoSource, type TokenProvider } from '../../sources/pismo';
+import { PismoTokenMinter } from '../../sources/pismoAuth';
+import { TalentLmsSource } from '../../sources/talentlms';
+import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
+import { CONNECTION_KINDS, type Connection } from './connection';
+import type { DemoService } from './demo';
+import { credentialName, type ConnectionSecrets, type SecretBundle } from './secrets';
+import { readSettings } from './settings';
+
+export interface SourceDeps {
+  readonly demo: DemoService;
+  readonly redactor: Redactor;
+  readonly secrets: ConnectionSecrets;
+  /** Asks the user for a connection's missing secrets; undefined when they decline. */
+  readonly ask: (connection: Connection) => Promise<SecretBundle | undefined>;
+  readonly onRequest: (entry: RequestLogEntry) => void;
+  /** The connection as the user's own settings define it, if they do. */
+  readonly userConnection: (id: string) => Connection | undefined;
+  /** Whether a secret saved before secrets had an address may go to a workspace-only connection's address. */
+  readonly confirmAddress: (connection: Connection, base: URL) => Promise<boolean>;
+}
+
+export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
+
+/**
+ * Builds the source that reads a connection's timeline. Configuration is checked, and secrets fetched,
+ * when the first page is asked for, so a mistake becomes an error node with a sentence saying what to fix.
+ * Every request of the connection then goes through one HttpClient bound to its base URL, which refuses
+ * anything outside it: the secret only ever travels to the address it was given for.
+ */
+export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
+  const settings = readSettings();
+  let http: HttpClient | undefined;
+  return new DeferredSource(
+    async () => {
+      try {
+        if (!CONNECTION_KINDS.includes(connection.kind as never)) {
+          throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo" or "talentlms".', connection.name, connection.kind));
+        }
+        const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
+        const credential = connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token');
+        const options = { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential };
+        http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, ...options, scope: SecretScope.of(baseUrl) });
+        if (connection.kind === 'talentlms') {
+          return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: talentApiVersion(connection) });
+        }
+        return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
+      } catch (e) {
+        // Settings are anybody's text (a URL with a key in its query): what they say is redacted like the rest.
+        throw isTimelineError(e) ? new TimelineError(e.kind, deps.redactor.redact(e.message), e.details) : e;
+      }
+    },
+    async () => http?.close(),
+  );
+}
+
+function configuredUrl(connection: Connection): URL {
+  if (!connection.baseUrl.trim()) {
+    throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has no base URL: set "baseUrl" in its settings.', connection.name));
+  }
+  const url = parseBaseUrl(connection.baseUrl);
+  // A parsed URL keeps an apostrophe as typed; a copied curl command must percent-encode it, and would differ.
+  if (!isQuotable(url.href)) throw new TimelineError('config', vscode.l10n.t('The base URL of "{0}" holds an apostrophe: write it as %27.', connection.name));
+  return url;
+}
+
+/**
+ * A TalentLMS connection's `X-API-Version`, checked before any request: what HTTP and a copied curl command
+ * carry as typed, nothing a shell or a terminal would act on.
+ */
+export function talentApiVersion(connection: Connection): string {
+  const version: unknown = connection.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION;
+  if (typeof version === 'string' && isQuotableHeaderValue(version)) return version;
+  throw new TimelineError(
+    'config',
+    vscode.l10n.t('The "apiVersion" of "{0}" cannot be sent as a header: write it in visible ASCII characters other than \' and \\, like {1}.', connection.name, DEFAULT_TALENTLMS_API_VERSION),
+  );
+}
+
+async function configuredAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
+  const baseUrl = configuredUrl(connection);
+  return { baseUrl, secrets: await boundSecrets(connection, baseUrl, deps) };
+}
+
+async function demoAccess(deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
+  const server = await deps.demo.start();
+  deps.redactor.add(server.token);
+  return { baseUrl: parseBaseUrl(server.url), secrets: { apiKey: server.token, token: server.token } };
+}
+
+/**
+ * The connection's secrets, if they were given for the address it points to now (see decideBinding). A
+ * stored secret goes nowhere else: a workspace that reuses the id of a user connection with another base URL
+ * gets an error node, not the secret. A secret missing altogether is asked for (the prompt names the address).
+ */
+async function boundSecrets(connection: Connection, base: URL, deps: SourceDeps): Promise<SecretBundle> {
+  const stored = await deps.secrets.getBound(connection.id);
+  if (stored) {
+    const answer = await decideBinding({
+      stored: stored.scope,
+      base,
+      userBase: validUrl(deps.userConnection(connection.id)?.baseUrl),
+      workspaceOnly: connection.definedIn === 'workspace' && !connection.shadowsUser,
+      confirm: () => deps.confirmAddress(connection, base),
+    });
+    if ('bind' in answer && answer.bind) await deps.secrets.bind(connection.id, answer.bind);
+    if (!answer.send) throw bindingError(connection, base, answer);
+    if (hasAll(connection, stored.bundle)) return stored.bundle;
+  }
+  const asked = await deps.ask(connection);
+  // An authentication problem, not a configuration one: the node offers Set Secret.
+  if (!asked) throw new TimelineError('auth', vscode.l10n.t('No secret is set for "{0}": use Set Secret.', connection.name));
+  await deps.secrets.set(connection.id, asked, SecretScope.of(base));
+  return asked;
+}
+
+function bindingError(connection: Connection, base: URL, answer: Extract<BindingAnswer, { send: false }>): TimelineError {
+  const credential = credentialName(connection);
+  const here = SecretScope.of(base).toString();
+  const message =
+    answer.reason === 'elsewhere'
+      ? vscode.l10n.t('The stored {0} was given for {1}; this connection now points to {2}. Set Secret to use a secret with the new address.', credential, answer.scope.toString(), here)
+      : vscode.l10n.t(
+          'The stored {0} of "{1}" was not sent to {2}: it was saved before secrets were tied to an address, and only this workspace\'s settings define the connection. Set Secret to give one for this address.',
+          credential,
+          connection.name,
+          here,
+        );
+  // An authentication problem: the error node offers Set Secret.
+  return new TimelineError('auth', message);
+}
+
+function validUrl(text: string | undefined): URL | undefined {
+  try {
+    return text === undefined ? undefined : parseBaseUrl(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function hasAll(connection: Connection, bundle: SecretBundle): boolean {
+  if (connection.kind === 'talentlms') return !!bundle.apiKey;
+  return connection.auth === 'serverKey' ? !!bundle.serverKey && !!bundle.serverSecret : !!bundle.token;
+}
+
+function pismoAuth(connection: Connection, baseUrl: URL, http: HttpClient, secrets: SecretBundle, redactor: Redactor): TokenProvider {
+  if (connection.auth !== 'serverKey') return { token: async () => secrets.token ?? '' };
+  const credentials = async (): Promise<{ serverKey: string; serverSecret: string; accountId: string }> => {
+    if (!connection.accountId) throw new TimelineError('config', vscode.l10n.t('Connection "{0}" mints tokens but has no "accountId".', connection.name));
+    return { serverKey: secrets.serverKey ?? '', serverSecret: secrets.serverSecret ?? '', accountId: connection.accountId };
+  };
+  return new PismoTokenMinter(baseUrl, http, credentials, (token) => redactor.add(token));
+}
+
+/** How the tree orders a connection's categories: TalentLMS's as its documentation lists them. */
+export function categoryOrder(connection: Connection): readonly string[] | undefined {
+  return connection.kind === 'talentlms' ? TALENTLMS_CATEGORIES.map((c) => c.name) : undefined;
+}
