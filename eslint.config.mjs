@@ -1,6 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// src/ui's floors (README, Layout): model ← tree ← features ← links ← extension.ts. A folder may import the
+// floors below it, never one above or a sibling feature; only extension.ts imports a register.ts. Pages in src/webview share only their message files with the host.
+const FEATURES = ['connections', 'inspector', 'find', 'filter', 'watch', 'links'];
+/** links/ is the one feature built on others: IDs lead into Find and the inspector. */
+const BUILT_ON = { links: ['find', 'inspector'] };
+const folders = (...names) => names.map((n) => `../${n}/*`);
+const walls = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: 'src/ui imports run one way: see the README, Layout.' }] }] });
+const uiWalls = [
+  { files: ['src/ui/model/**/*.ts'], rules: walls([...folders('tree', ...FEATURES), '../command', '../../webview/**']) },
+  { files: ['src/ui/tree/**/*.ts'], rules: walls([...folders(...FEATURES), '../../webview/**']) },
+  ...FEATURES.map((f) => ({
+    files: [`src/ui/${f}/**/*.ts`],
+    rules: walls([...folders(...FEATURES.filter((g) => g !== f && !(BUILT_ON[f] ?? []).includes(g))), '../*/register', '../../webview/*/*', '!../../webview/*/*Messages']),
+  })),
+  { files: ['src/webview/**/*.ts'], rules: walls(['**/ui/**', '**/sources/**', '**/demo/**']) },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**'] },
   js.configs.recommended,
@@ -18,4 +35,5 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/sources/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'core, sources and demo must stay plain Node.' }] }] },
   },
+  ...uiWalls,
 );

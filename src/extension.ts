@@ -1,33 +1,22 @@
-import * as vscode from 'vscode';
-import { idKindOf } from './core/idShapes';
-import { Redactor } from './core/redact';
-import { registerCommands } from './ui/inspector/register';
-import { ConnectionStore } from './ui/model/connection';
-import { ConnectionCommands } from './ui/connections/connectionCommands';
-import { DemoService } from './ui/model/demo';
-import { EVENT_SCHEME, EventDocuments } from './ui/inspector/eventDocument';
-import { EventPanelManager } from './ui/inspector/eventPanel';
-import { registerFilterCommands } from './ui/filter/register';
-import { FilterStore } from './ui/model/filterStore';
-import { RequestLog } from './ui/model/log';
-import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './ui/model/secrets';
-import { VIEW_ID } from './ui/model/session';
-import { SessionRegistry } from './ui/model/sessionRegistry';
-import { readSettings } from './ui/model/settings';
-import { offerToMoveSecrets } from './ui/connections/settingsSecrets';
-import { createSource } from './ui/model/sources';
-import { TimelineStatusBar } from './ui/tree/statusBar';
-import { TimelineTreeProvider } from './ui/tree/provider';
-import { copyEventLink } from './ui/links/copyLink';
-import { sessionOf } from './ui/tree/targets';
-import { Pivot } from './ui/links/pivot';
-import { QuietPrompts } from './ui/model/quietPrompts';
-import { registerPivots } from './ui/links/register';
+import type * as vscode from 'vscode';
+import type { Redactor } from './core/redact';
+import { registerConnections } from './ui/connections/register';
+import { registerFilter } from './ui/filter/register';
+import { registerFind } from './ui/find/register';
+import type { EventDocuments } from './ui/inspector/eventDocument';
+import type { EventPanelManager } from './ui/inspector/eventPanel';
+import { registerInspector } from './ui/inspector/register';
+import { registerLinks } from './ui/links/register';
 import type { EventUriHandler } from './ui/links/uriHandler';
-import { LastRequests } from './ui/connections/requestCurl';
-import { LiveTails } from './ui/watch/liveTails';
-import { registerWatchCommands } from './ui/watch/register';
-import { onDidChangeTimeFormat } from './ui/tree/timeFormat';
+import type { DemoService } from './ui/model/demo';
+import { createModel } from './ui/model/model';
+import type { ConnectionSecrets } from './ui/model/secrets';
+import type { SessionRegistry } from './ui/model/sessionRegistry';
+import type { TimelineTreeProvider } from './ui/tree/provider';
+import { registerTree } from './ui/tree/register';
+import type { TimelineStatusBar } from './ui/tree/statusBar';
+import type { LiveTails } from './ui/watch/liveTails';
+import { registerWatch } from './ui/watch/register';
 
 /** What activate() returns: the live objects, so integration tests can assert on the real tree. */
 export interface TimelineViewerApi {
@@ -47,68 +36,21 @@ export interface TimelineViewerApi {
   readonly tails: LiveTails;
 }
 
+/** Builds the model, then each feature in turn; every feature registers its own commands. */
 export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
-  const log = new RequestLog();
-  const redactor = new Redactor();
-  const demo = new DemoService();
-  const secrets = new ConnectionSecrets(context.secrets, redactor);
-  const store = new ConnectionStore(context.globalState);
-  // A link being followed on a connection holds its prompts: a link never asks for a secret.
-  const quiet = new QuietPrompts();
-  const ask = quiet.guard(askForSecrets, undefined);
-  const confirmAddress = quiet.guard(confirmSecretAddress, false);
-  const sourceDeps = { demo, redactor, secrets, ask, onRequest: log.write, userConnection: (id: string) => store.userConnection(id), confirmAddress };
-  const lastRequests = new LastRequests();
-  const sessions = new SessionRegistry(store, (c) => createSource(c, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }), () => readSettings().pageSize, new FilterStore(context.workspaceState));
-  const tree = new TimelineTreeProvider(sessions);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new TimelineStatusBar(sessions);
-  const tails = new LiveTails(sessions, treeView, (session) => tree.refresh(tree.connectionNode(session)));
-  const connections = new ConnectionCommands(store, secrets, sessions);
-  const documents = new EventDocuments(sessions);
-  const eventPanels = new EventPanelManager(context.extensionUri, {
-    openDocument: async (event) => void (await documents.open(event)),
-    compareWith: (event) => documents.compare(event),
-    findId: async (value, event, connectionName) => {
-      const kind = idKindOf(value);
-      if (kind) await pivot.findNear(value.trim(), kind, sessionOf(sessions, event, connectionName));
-    },
-    copyLink: async (event, connectionName) => {
-      const session = sessionOf(sessions, event, connectionName);
-      await copyEventLink(context.extension.id, session && { session, event });
-    },
-  });
-  const pivot = new Pivot(sessions, eventPanels, async (session) => {
-    await treeView.reveal(tree.connectionNode(session), { expand: true, focus: false, select: false });
-  });
-  const pivots = registerPivots({ extensionId: context.extension.id, sessions, documents, pivot, quiet });
-
-  context.subscriptions.push(
-    log,
-    demo,
-    store,
-    sessions,
-    tree,
-    treeView,
-    statusBar,
-    eventPanels,
-    // Synchronously in activate(), so panels left open are restored after a reload.
-    eventPanels.registerSerializer(),
-    eventPanels.registerCommands(),
-    vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
-    ...registerCommands({ store, sessions, tree, treeView, connections, documents, eventPanels }),
-    ...registerFilterCommands({ sessions, tree, treeView }),
-    pivots.disposable,
-    tails,
-    ...registerWatchCommands({ sessions, tails, lastRequests }),
-    onDidChangeTimeFormat(() => tree.refreshAll()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
-    }),
-  );
-  // Not needed to show the view: checked once activation is done.
-  setTimeout(() => void offerToMoveSecrets(secrets), 0);
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: pivots.uriHandler, tails };
+  const model = createModel(context);
+  const view = registerTree(context, model);
+  registerConnections(context, model, view);
+  const inspector = registerInspector(context, model);
+  const find = registerFind(context, model, view);
+  registerFilter(context, model, view);
+  const tails = registerWatch(context, model, view);
+  const links = registerLinks(context, model, view, inspector.eventPanels, find);
+  inspector.useLinks(links.inspectorLinks);
+  const { sessions, demo, secrets, redactor } = model;
+  const { tree, treeView, statusBar } = view;
+  const { eventPanels, documents } = inspector;
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails };
 }
 
 export function deactivate(): void {

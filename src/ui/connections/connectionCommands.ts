@@ -6,13 +6,10 @@ import { type Connection, type ConnectionKind, type ConnectionStore } from '../m
 import { askForSecrets, type ConnectionSecrets, type SecretBundle } from '../model/secrets';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { DEFAULT_TALENTLMS_API_VERSION } from '../model/sources';
-import { ConnectionNode, ErrorNode } from '../tree/nodes';
+import { type ConnectionTarget, knownSession, targetSession } from '../tree/targets';
 
 /** What Add Connection takes as arguments, so it can be scripted and tested without prompts. */
 export type NewConnection = Partial<Connection> & { secrets?: SecretBundle };
-
-/** A command's target: a tree node, or a connection id when scripted. */
-type Target = ConnectionNode | ErrorNode | string | undefined;
 
 export class ConnectionCommands {
   constructor(
@@ -56,8 +53,8 @@ export class ConnectionCommands {
    * when `moveSecret` is true, or when the user confirms a question naming both addresses; otherwise the secret
    * stays tied to the old address (and the connection asks for Set Secret). Cancelling the question cancels the edit.
    */
-  async edit(target: Target, changes?: Partial<Connection>, options: { moveSecret?: boolean } = {}): Promise<void> {
-    const connection = this.resolve(target);
+  async edit(target: ConnectionTarget, changes?: Partial<Connection>, options: { moveSecret?: boolean } = {}): Promise<void> {
+    const connection = target === undefined ? undefined : knownSession(this.sessions, target)?.connection;
     if (!connection || !changes) {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'timelineViewer.connections');
       return;
@@ -74,8 +71,8 @@ export class ConnectionCommands {
    * Removes the connection from the settings that define it, asking first unless `confirm` is false. Its secret
    * goes only when no other settings level still defines a connection with that id.
    */
-  async remove(target: Target, options: { confirm?: boolean } = {}): Promise<void> {
-    const connection = target === undefined ? await this.pick() : this.resolve(target);
+  async remove(target: ConnectionTarget, options: { confirm?: boolean } = {}): Promise<void> {
+    const connection = await this.pick(target);
     if (!connection) return;
     if (options.confirm !== false) {
       const remove = vscode.l10n.t('Remove');
@@ -90,8 +87,8 @@ export class ConnectionCommands {
   }
 
   /** Stores a secret (given, or asked for) for the connection's current address, and reloads it. */
-  async setSecret(target: Target, given?: SecretBundle | string): Promise<void> {
-    const connection = target === undefined ? await this.pick() : this.resolve(target);
+  async setSecret(target: ConnectionTarget, given?: SecretBundle | string): Promise<void> {
+    const connection = await this.pick(target);
     if (!connection || connection.demo) return;
     const scope = scopeOf(connection.baseUrl);
     if (!scope) {
@@ -104,15 +101,10 @@ export class ConnectionCommands {
     this.sessions.get(connection.id)?.reset();
   }
 
-  private resolve(target: Target): Connection | undefined {
-    if (target instanceof ConnectionNode) return target.session.connection;
-    if (target instanceof ErrorNode) return target.connectionNode.session.connection;
-    return typeof target === 'string' ? this.store.get(target) : undefined;
-  }
-
-  private async pick(): Promise<Connection | undefined> {
-    const items = this.store.list().filter((c) => !c.demo).map((c) => ({ label: c.name, description: c.kind, connection: c }));
-    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a connection') }))?.connection;
+  /** The target's connection; with none, the one the user picks among their own (the demo has nothing to edit). */
+  private async pick(target: ConnectionTarget): Promise<Connection | undefined> {
+    const options = { placeHolder: vscode.l10n.t('Choose a connection'), eligible: (s: { connection: Connection }) => !s.connection.demo };
+    return (await targetSession(this.sessions, target, options))?.connection;
   }
 
   private uniqueId(name: string): string {

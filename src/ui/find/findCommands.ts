@@ -9,6 +9,7 @@ import { clearSearch, searchOf, setSearch } from '../model/searches';
 import { ConnectionNode, type EventNode } from '../tree/nodes';
 import { CATEGORY_CHUNK } from '../tree/treeNode';
 import type { TimelineTreeProvider } from '../tree/provider';
+import { knownSession } from '../tree/targets';
 
 /** What `timelineViewer.find` takes when scripted; whatever is left out is asked for. */
 export interface FindArgs {
@@ -70,14 +71,14 @@ export class FindCommands {
 
   /** Goes on with a connection's search for another `maxPages` pages. */
   async searchFurther(connectionId: string, maxPages?: number): Promise<FindOutcome | undefined> {
-    const session = this.sessions.get(connectionId);
+    const session = knownSession(this.sessions, connectionId);
     const search = session && searchOf(session.timeline);
     if (!session || !search || search.isRunning) return undefined;
     return this.run(session, search, validMaxPages(maxPages) ?? configuredMaxPages());
   }
 
   clear(target: { session: Session } | string): void {
-    const session = typeof target === 'string' ? this.sessions.get(target) : target.session;
+    const session = typeof target === 'string' ? knownSession(this.sessions, target) : target.session;
     if (!session) return;
     clearSearch(session.timeline);
     this.refresh(session);
@@ -135,8 +136,7 @@ export class FindCommands {
   private async targets(connectionId: string | undefined, scripted: boolean): Promise<Session[] | undefined> {
     const all = this.sessions.list();
     if (connectionId !== undefined) {
-      const session = this.sessions.get(connectionId);
-      if (!session) void vscode.window.showErrorMessage(vscode.l10n.t('No connection has the id "{0}".', displayText(connectionId, 80)));
+      const session = knownSession(this.sessions, connectionId);
       return session && [session];
     }
     if (all.length <= 1 || scripted) {

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/event';
 import { displayText } from '../../core/displayText';
-import { formatJson } from '../../core/jsonFormat';
-import { rawText } from '../../core/rawPage';
-import { asSentNote } from './asSentNote';
+import { asSentNote, shownJson } from './shownJson';
 import { eventPickItem, pickText, type EventPickItem } from './eventPick';
 import type { SessionRegistry } from '../model/sessionRegistry';
 
@@ -27,7 +25,7 @@ export class EventDocuments implements vscode.TextDocumentContentProvider {
     const query = new URLSearchParams(uri.query);
     const event = this.opened.get(uri.toString()) ?? this.sessions.get(query.get('c') ?? '')?.timeline.event(query.get('e') ?? '');
     if (!event) return vscode.l10n.t('// This event is no longer loaded. Expand its connection and open it again.');
-    const formatted = formatJson(rawText(event.raw));
+    const formatted = shownJson(event);
     const note = asSentNote(formatted);
     if (note) this.notes.set(uri.toString(), note);
     else this.notes.delete(uri.toString());

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/event';
 import { eventPanelHtml, mediaRoot, webviewOptions } from './eventPanelHtml';
-import type { FormattedJson } from '../../core/jsonFormat';
 import { displayText } from '../../core/displayText';
-import { asSentNote } from './asSentNote';
+import { COMMAND_PREFIX } from '../command';
+import { copyShown } from './shownJson';
 import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
 import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from '../../webview/event/eventMessages';
 
@@ -19,6 +19,9 @@ export interface EventPanelHost {
   /** "Copy Link to Event". */
   copyLink(event: TimelineEvent, connectionName: string): Promise<void>;
 }
+
+/** What the inspector asks of the links feature, which is built on it: the IDs in the JSON lead to their events. */
+export type InspectorLinks = Pick<EventPanelHost, 'findId' | 'copyLink'>;
 
 /** One open panel and the event it shows. */
 interface Entry {
@@ -35,14 +38,10 @@ interface Entry {
 }
 
 /** Commands for the panel's context menu (`webview/context`); their argument carries the row's data-vscode-context. */
-export const EVENT_PANEL_COMMANDS = {
-  copyValue: 'timelineViewer.eventPanel.copyValue',
-  copyPath: 'timelineViewer.eventPanel.copyPath',
-  copyEventId: 'timelineViewer.eventPanel.copyEventId',
-  copyCorrelationId: 'timelineViewer.eventPanel.copyCorrelationId',
-  copyJson: 'timelineViewer.eventPanel.copyJson',
-  copyLink: 'timelineViewer.eventPanel.copyLink',
-} as const;
+type PanelCommand = 'copyValue' | 'copyPath' | 'copyEventId' | 'copyCorrelationId' | 'copyJson' | 'copyLink';
+const PANEL_COMMANDS: readonly PanelCommand[] = ['copyValue', 'copyPath', 'copyEventId', 'copyCorrelationId', 'copyJson', 'copyLink'];
+/** The panel's context-menu commands by their full ids, as package.json's `webview/context` menu names them. */
+export const EVENT_PANEL_COMMANDS = Object.fromEntries(PANEL_COMMANDS.map((c) => [c, `${COMMAND_PREFIX}eventPanel.${c}`])) as Readonly<Record<PanelCommand, string>>;
 
 const TITLE_MAX = 60;
 
@@ -99,20 +98,20 @@ export class EventPanelManager implements vscode.Disposable {
     });
   }
 
-  /** The context-menu commands; the lead contributes them to `webview/context` in package.json. */
-  registerCommands(): vscode.Disposable {
+  /** The context-menu commands' handlers, each on the active panel; registered as `eventPanel.<name>`. */
+  panelCommands(): Readonly<Record<PanelCommand, (context: unknown) => Promise<void>>> {
     const onEntry = (run: (entry: Entry, context: unknown) => Promise<void>) => async (context: unknown) => {
       const entry = this.activeEntry();
       if (entry) await run(entry, context);
     };
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyValue, onEntry((e, c) => this.copyNode(e, 'copyValue', valueAt(c)))),
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyPath, onEntry((e, c) => this.copyNode(e, 'copyPath', valueAt(c)))),
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyEventId, onEntry((e) => this.copyTarget(e, 'eventId'))),
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyCorrelationId, onEntry((e) => this.copyTarget(e, 'correlationId'))),
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyJson, onEntry((e) => this.copyTarget(e, 'json'))),
-      vscode.commands.registerCommand(EVENT_PANEL_COMMANDS.copyLink, onEntry((e) => this.host.copyLink(e.event, e.view.connectionName))),
-    );
+    return {
+      copyValue: onEntry((e, c) => this.copyNode(e, 'copyValue', valueAt(c))),
+      copyPath: onEntry((e, c) => this.copyNode(e, 'copyPath', valueAt(c))),
+      copyEventId: onEntry((e) => this.copyTarget(e, 'eventId')),
+      copyCorrelationId: onEntry((e) => this.copyTarget(e, 'correlationId')),
+      copyJson: onEntry((e) => this.copyTarget(e, 'json')),
+      copyLink: onEntry((e) => this.host.copyLink(e.event, e.view.connectionName)),
+    };
   }
 
   dispose(): void {
@@ -218,18 +217,18 @@ export class EventPanelManager implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('This event has no correlation ID.'));
       return;
     }
-    await copy(text, COPIED[target]());
+    await copyShown(text, COPIED[target]());
   }
 
   private async copyNode(entry: Entry, kind: 'copyValue' | 'copyPath', at: number | undefined): Promise<void> {
     if (at === undefined) return;
     if (kind === 'copyPath') {
       const path = entry.json.pathAt(at);
-      if (path !== undefined) await copy({ text: path }, vscode.l10n.t('Copied the JSON path.'));
+      if (path !== undefined) await copyShown({ text: path }, vscode.l10n.t('Copied the JSON path.'));
       return;
     }
     const value = entry.json.valueAt(at);
-    if (value) await copy(value, vscode.l10n.t('Copied the value.'));
+    if (value) await copyShown(value, vscode.l10n.t('Copied the value.'));
   }
 }
 
@@ -242,14 +241,6 @@ const COPIED: Record<CopyTarget, () => string> = {
   correlationId: () => vscode.l10n.t('Copied the correlation ID.'),
   json: () => vscode.l10n.t('Copied the event JSON.'),
 };
-
-/** Copies, and says so in the status bar; JSON kept as sent says why instead, where it cannot be missed. */
-async function copy(copied: FormattedJson, done: string): Promise<void> {
-  await vscode.env.clipboard.writeText(copied.text);
-  const note = asSentNote(copied);
-  if (note) void vscode.window.showInformationMessage(`${done} ${note}`);
-  else vscode.window.setStatusBarMessage(done, 3000);
-}
 
 /** The row's `valueAt` from a context-menu argument (the row's data-vscode-context merged by VS Code). */
 function valueAt(context: unknown): number | undefined {

@@ -1,86 +1,53 @@
 import * as vscode from 'vscode';
-import type { ConnectionCommands } from '../connections/connectionCommands';
-import { DEMO_CONNECTIONS, type ConnectionStore } from '../model/connection';
-import type { EventDocuments } from './eventDocument';
-import type { EventPanelManager } from './eventPanel';
 import { displayText } from '../../core/displayText';
-import { formatJson } from '../../core/jsonFormat';
-import { FindCommands } from '../find/findCommands';
-import { rawText } from '../../core/rawPage';
-import { asSentNote } from './asSentNote';
-import type { SessionRegistry } from '../model/sessionRegistry';
-import { ConnectionNode, type ErrorNode, EventNode, type LoadMoreNode, type ShowMoreNode } from '../tree/nodes';
-import { CATEGORY_CHUNK } from '../tree/treeNode';
-import type { TimelineTreeProvider } from '../tree/provider';
+import { registerCommand } from '../command';
+import type { Model } from '../model/model';
+import { EventNode } from '../tree/nodes';
+import { eventTarget } from '../tree/targets';
+import { compareWithPrevious } from './comparePrevious';
+import { EVENT_SCHEME, EventDocuments } from './eventDocument';
+import { EventPanelManager, type InspectorLinks } from './eventPanel';
+import { copyShown, shownJson } from './shownJson';
 
-export interface CommandDeps {
-  readonly store: ConnectionStore;
-  readonly sessions: SessionRegistry;
-  readonly tree: TimelineTreeProvider;
-  readonly treeView: vscode.TreeView<unknown>;
-  readonly connections: ConnectionCommands;
-  readonly documents: EventDocuments;
+export interface Inspector {
   readonly eventPanels: EventPanelManager;
+  readonly documents: EventDocuments;
+  /** Links are built on the inspector, so they are handed to it once they exist; until then an ID click does nothing. */
+  useLinks(links: InspectorLinks): void;
 }
 
-/** Registers every command. Handlers are thin: the work lives in Session, Timeline and ConnectionCommands. */
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { store, sessions, tree, treeView, connections, documents, eventPanels } = deps;
-  const find = new FindCommands(sessions, tree, treeView);
-  const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(`timelineViewer.${id}`, handler as (...args: unknown[]) => unknown);
-
-  return [
-    register('tryDemo', async () => {
-      await store.addDemo();
-      const first = sessions.get(DEMO_CONNECTIONS[0].id);
-      if (first) await treeView.reveal(tree.connectionNode(first), { expand: true, focus: true, select: true });
-      return DEMO_CONNECTIONS.map((c) => c.id);
-    }),
-    register('addConnection', (args?: Parameters<ConnectionCommands['add']>[0]) => connections.add(args)),
-    register('editConnection', (target?: ConnectionNode | string, changes?: Parameters<ConnectionCommands['edit']>[1], options?: { moveSecret?: boolean }) =>
-      connections.edit(target, changes, options),
-    ),
-    register('removeConnection', (target?: ConnectionNode | string, options?: { confirm?: boolean }) => connections.remove(target, options)),
-    register('setSecret', (target?: ConnectionNode | ErrorNode | string, secret?: Parameters<ConnectionCommands['setSecret']>[1]) => connections.setSecret(target, secret)),
-    register('refresh', (node?: ConnectionNode) => {
-      const targets = node instanceof ConnectionNode ? [node.session] : sessions.list();
-      for (const s of targets) s.reset();
-    }),
-    register('loadMore', (node?: LoadMoreNode | ConnectionNode) => {
-      const session = node instanceof ConnectionNode ? node.session : node?.connectionNode.session;
-      return session?.loadMore();
-    }),
-    register('retry', (node: ErrorNode) => node.connectionNode.session.loadMore()),
-    register('showMore', (node: ShowMoreNode) => {
-      node.categoryNode.shown += CATEGORY_CHUNK;
-      tree.refresh(node.categoryNode);
-    }),
-    register('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),
-    register('openEventDocument', (node: EventNode) => documents.open(node.event, node.session.connection.id)),
-    register('compareEvent', (node: EventNode) => documents.compare(node.event, node.session.connection.id)),
-    register('showRelated', (node: EventNode) => find.related(node)),
-    register('copyEventId', (node: EventNode) => copy(node, node.event.id)),
-    register('copyCorrelationId', (node: EventNode) => copy(node, node.event.correlationId)),
-    register('copyJson', (node: EventNode) => copyJson(node)),
-    register('find', (target?: Parameters<FindCommands['find']>[0]) => find.find(target)),
-    register('searchFurther', (connectionId: string, maxPages?: number) => find.searchFurther(connectionId, maxPages)),
-    register('clearFind', (target: Parameters<FindCommands['clear']>[0]) => find.clear(target)),
-  ];
+/**
+ * The event inspector and its JSON documents: Open Event, Open as JSON Document, Compare…, Compare with Previous,
+ * Copy Event ID / Correlation ID / JSON, the panel's context menu, its serializer and the documents' provider.
+ */
+export function registerInspector(context: vscode.ExtensionContext, { sessions }: Model): Inspector {
+  let links: InspectorLinks | undefined;
+  const documents = new EventDocuments(sessions);
+  const eventPanels = new EventPanelManager(context.extensionUri, {
+    openDocument: async (event) => void (await documents.open(event)),
+    compareWith: (event) => documents.compare(event),
+    findId: async (value, event, connectionName) => links?.findId(value, event, connectionName),
+    copyLink: async (event, connectionName) => links?.copyLink(event, connectionName),
+  });
+  context.subscriptions.push(
+    eventPanels,
+    // Synchronously in activate(), so panels left open are restored after a reload.
+    eventPanels.registerSerializer(),
+    ...Object.entries(eventPanels.panelCommands()).map(([name, handler]) => registerCommand(`eventPanel.${name}`, handler)),
+    vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
+    registerCommand('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),
+    registerCommand('openEventDocument', (node: EventNode) => documents.open(node.event, node.session.connection.id)),
+    registerCommand('compareEvent', (node: EventNode) => documents.compare(node.event, node.session.connection.id)),
+    registerCommand('compareWithPrevious', (target: unknown) => compareWithPrevious(documents, eventTarget(sessions, target))),
+    registerCommand('copyEventId', (node: EventNode) => copyId(node, node.event.id)),
+    registerCommand('copyCorrelationId', (node: EventNode) => copyId(node, node.event.correlationId)),
+    registerCommand('copyJson', (node: EventNode) => node instanceof EventNode && copyShown(shownJson(node.event), vscode.l10n.t('Copied the event JSON.'))),
+  );
+  return { eventPanels, documents, useLinks: (given) => (links = given) };
 }
 
-async function copy(node: unknown, value: string | undefined, done = vscode.l10n.t('Copied {0}', displayText(value ?? '', { max: 80, icons: true }))): Promise<void> {
+async function copyId(node: unknown, value: string | undefined): Promise<void> {
   if (!(node instanceof EventNode) || !value) return;
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(done, 2000);
-}
-
-/** Copies the event's JSON re-indented, or as sent with the reason when re-indenting would be too large. */
-async function copyJson(node: unknown): Promise<void> {
-  if (!(node instanceof EventNode)) return;
-  const formatted = formatJson(rawText(node.event.raw));
-  const note = asSentNote(formatted);
-  if (!note) return copy(node, formatted.text, vscode.l10n.t('Copied the event JSON'));
-  await vscode.env.clipboard.writeText(formatted.text);
-  void vscode.window.showInformationMessage(`${vscode.l10n.t('Copied the event JSON')}. ${note}`);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', displayText(value, { max: 80, icons: true })), 2000);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IdKind } from '../../core/idShapes';
+import { COMMAND_PREFIX } from '../command';
 
 /** What an ID is, in the user's words. */
 export function idKindLabel(kind: IdKind): string {
@@ -14,5 +15,5 @@ export function idKindLabel(kind: IdKind): string {
 }
 
 /** The command an ID's link runs: Find in Timeline for it. */
-export const PIVOT_COMMAND = 'timelineViewer.pivot';
-export const OPEN_EVENT_COMMAND = 'timelineViewer.openEventById';
+export const PIVOT_COMMAND = `${COMMAND_PREFIX}pivot`;
+export const OPEN_EVENT_COMMAND = `${COMMAND_PREFIX}openEventById`;

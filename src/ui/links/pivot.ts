@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
 import type { IdKind } from '../../core/idShapes';
 import type { EventPanelManager } from '../inspector/eventPanel';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
-import { configuredMaxPages } from '../find/findCommands';
-import { runFind, type FindResult } from './find';
+import { configuredMaxPages, type FindCommands, type FindOutcome } from '../find/findCommands';
 
 /** `timelineViewer.pivot`: find an ID (or any text) in a timeline. */
 export interface PivotArgs {
@@ -39,6 +39,7 @@ const MAX_LISTED = 5;
 export class Pivot {
   constructor(
     private readonly sessions: SessionRegistry,
+    private readonly findCommands: FindCommands,
     private readonly eventPanels: EventPanelManager,
     /** Shows the connection in the Timeline view, where Find's progress and results appear. */
     private readonly reveal: (session: Session) => Promise<void>,
@@ -63,7 +64,7 @@ export class Pivot {
    * Runs Find for the text in the connection given, or the one it fits (asking when several do). An event id that
    * is found opens in the inspector. Resolves to Find's result, or undefined when nothing was searched.
    */
-  async find(args: unknown): Promise<FindResult | undefined> {
+  async find(args: unknown): Promise<FindOutcome | undefined> {
     const parsed = parsePivotArgs(args);
     if (!parsed) return undefined;
     const session = parsed.connectionId !== undefined ? this.sessions.get(parsed.connectionId) : await this.choose(parsed);
@@ -72,15 +73,21 @@ export class Pivot {
   }
 
   /** Find in one connection; `isEventId`: the query names one event, opened once found. */
-  async search(session: Session, query: string, isEventId: boolean): Promise<FindResult | undefined> {
+  async search(session: Session, query: string, isEventId: boolean): Promise<FindOutcome | undefined> {
     await this.reveal(session);
-    const result = await runFind({ connectionId: session.connection.id, query, maxPages: configuredMaxPages() });
+    let result: FindOutcome | undefined;
+    try {
+      result = await this.findCommands.find({ connectionId: session.connection.id, query, maxPages: configuredMaxPages() });
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Find in Timeline failed: {0}', displayText(error instanceof Error ? error.message : String(error), 500)));
+      return undefined;
+    }
     if (result && isEventId && result.matches.includes(query)) this.show(session, query);
     return result;
   }
 
   /** An ID clicked in the inspector: looked for in the inspected event's connection when it fits there. */
-  async findNear(query: string, kind: IdKind, near: Session | undefined): Promise<FindResult | undefined> {
+  async findNear(query: string, kind: IdKind, near: Session | undefined): Promise<FindOutcome | undefined> {
     return near && fits(near, kind) ? this.search(near, query, kind !== 'correlation') : this.find({ query, kind });
   }
 

@@ -1,41 +1,51 @@
 import * as vscode from 'vscode';
 import { idKindOf } from '../../core/idShapes';
-import { compareWithPrevious } from '../inspector/comparePrevious';
-import type { EventDocuments } from '../inspector/eventDocument';
-import type { SessionRegistry } from '../model/sessionRegistry';
-import { EventUriHandler } from './uriHandler';
+import { registerCommand } from '../command';
+import type { FindCommands } from '../find/findCommands';
+import type { EventPanelManager, InspectorLinks } from '../inspector/eventPanel';
+import type { Model } from '../model/model';
+import type { TimelineView } from '../tree/timelineView';
+import { eventTarget, sessionOf } from '../tree/targets';
 import { copyEventLink } from './copyLink';
-import { IdDocumentLinkProvider } from './documentLinks';
-import { eventTarget } from '../tree/targets';
-import { IdHoverProvider } from './hoverProvider';
-import { OPEN_EVENT_COMMAND, PIVOT_COMMAND } from './idLabels';
-import type { Pivot } from './pivot';
-import type { QuietPrompts } from '../model/quietPrompts';
-import { IdTerminalLinkProvider } from './terminalLinks';
+import { LinkProviders } from './linkProviders';
+import { Pivot } from './pivot';
+import { EventUriHandler } from './uriHandler';
 
-export interface PivotDeps {
-  readonly extensionId: string;
-  readonly sessions: SessionRegistry;
-  readonly documents: EventDocuments;
-  readonly pivot: Pivot;
-  /** What holds a connection's prompts while a link is followed on it (its sources ask through it). */
-  readonly quiet: QuietPrompts;
+export interface Links {
+  /** Follows `vscode://…/event?…` links; tests call it as VS Code does. */
+  readonly uriHandler: EventUriHandler;
+  /** What the inspector's IDs and its Copy Link button lead to. */
+  readonly inspectorLinks: InspectorLinks;
 }
 
-/** The pivot commands, the URI handler and the providers that follow `timelineViewer.links.*`. */
-export function registerPivots(deps: PivotDeps): { disposable: vscode.Disposable; uriHandler: EventUriHandler } {
-  const { extensionId, sessions, documents, pivot, quiet } = deps;
+/**
+ * IDs lead to their events: the pivot commands, hovers and links in editors and terminals (while
+ * `timelineViewer.links.*` says so), `vscode://` links, and Copy Link to Event. Built on Find and the inspector.
+ */
+export function registerLinks(context: vscode.ExtensionContext, model: Model, view: TimelineView, eventPanels: EventPanelManager, find: FindCommands): Links {
+  const { sessions, quiet } = model;
+  const extensionId = context.extension.id;
+  const pivot = new Pivot(sessions, find, eventPanels, (session) => view.reveal(session));
   const uriHandler = new EventUriHandler(sessions, pivot, quiet);
-  const disposable = vscode.Disposable.from(
+  context.subscriptions.push(
     new LinkProviders(pivot),
     vscode.window.registerUriHandler(uriHandler),
-    vscode.commands.registerCommand(PIVOT_COMMAND, (args: unknown) => pivot.find(args)),
-    vscode.commands.registerCommand(OPEN_EVENT_COMMAND, (args: unknown) => pivot.openEvent(args)),
-    vscode.commands.registerCommand('timelineViewer.findSelection', (args?: { query?: unknown; connectionId?: unknown }) => findSelection(pivot, args)),
-    vscode.commands.registerCommand('timelineViewer.copyLinkToEvent', (target: unknown) => copyEventLink(extensionId, eventTarget(sessions, target))),
-    vscode.commands.registerCommand('timelineViewer.compareWithPrevious', (target: unknown) => compareWithPrevious(documents, eventTarget(sessions, target))),
+    registerCommand('pivot', (args: unknown) => pivot.find(args)),
+    registerCommand('openEventById', (args: unknown) => pivot.openEvent(args)),
+    registerCommand('findSelection', (args?: { query?: unknown; connectionId?: unknown }) => findSelection(pivot, args)),
+    registerCommand('copyLinkToEvent', (target: unknown) => copyEventLink(extensionId, eventTarget(sessions, target))),
   );
-  return { disposable, uriHandler };
+  const inspectorLinks: InspectorLinks = {
+    findId: async (value, event, connectionName) => {
+      const kind = idKindOf(value);
+      if (kind) await pivot.findNear(value.trim(), kind, sessionOf(sessions, event, connectionName));
+    },
+    copyLink: async (event, connectionName) => {
+      const session = sessionOf(sessions, event, connectionName);
+      await copyEventLink(extensionId, session && { session, event });
+    },
+  };
+  return { uriHandler, inspectorLinks };
 }
 
 /** "Find Selection in Timeline": the text given, or the active editor's selection. */
@@ -47,50 +57,4 @@ function findSelection(pivot: Pivot, args?: { query?: unknown; connectionId?: un
     return Promise.resolve(undefined);
   }
   return pivot.find({ query, kind: idKindOf(query), connectionId: args?.connectionId });
-}
-
-/** Settings are read again when they change; workspace settings are untrusted, so their values are checked. */
-const LANGUAGE_ID = /^[\w.+#-]{1,64}$/;
-const MAX_LANGUAGES = 200;
-
-/** Hovers, document links and terminal links, registered while `timelineViewer.links.enabled` is on, for the languages set. */
-class LinkProviders implements vscode.Disposable {
-  private registered: vscode.Disposable | undefined;
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly pivot: Pivot) {
-    this.apply();
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('timelineViewer.links')) this.apply();
-    });
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.registered?.dispose();
-  }
-
-  private apply(): void {
-    this.registered?.dispose();
-    this.registered = undefined;
-    const config = vscode.workspace.getConfiguration('timelineViewer.links');
-    if (config.get<boolean>('enabled', true) !== true) return;
-    const selector = languageSelector(config.get<unknown>('languages', ['*']));
-    this.registered = vscode.Disposable.from(
-      ...(selector
-        ? [
-            vscode.languages.registerHoverProvider(selector, new IdHoverProvider(this.pivot)),
-            vscode.languages.registerDocumentLinkProvider(selector, new IdDocumentLinkProvider()),
-          ]
-        : []),
-      vscode.window.registerTerminalLinkProvider(new IdTerminalLinkProvider(this.pivot)),
-    );
-  }
-}
-
-/** `["*"]` (the default): every document; otherwise those language ids; none that are valid: no editor links. */
-function languageSelector(value: unknown): vscode.DocumentSelector | undefined {
-  const ids = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && (v === '*' || LANGUAGE_ID.test(v))).slice(0, MAX_LANGUAGES) : ['*'];
-  if (ids.includes('*')) return '*';
-  return ids.length ? ids.map((language) => ({ language })) : undefined;
 }

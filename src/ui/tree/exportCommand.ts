@@ -9,6 +9,7 @@ import type { SessionRegistry } from '../model/sessionRegistry';
 import { searchOf } from '../model/searches';
 import { CategoryNode, ConnectionNode } from './nodes';
 import { SearchResultsNode } from './searchNodes';
+import { type PickOptions, targetSession } from './targets';
 
 /** What `timelineViewer.export` takes from scripts; any field left out is asked for. */
 export interface ExportArgs {
@@ -37,11 +38,8 @@ export async function exportCommand(sessions: SessionRegistry, target?: Connecti
           ? { connectionId: target.session.connection.id, results: true }
           : target ?? {};
   const given = Array.isArray(args.results);
-  const session = args.connectionId !== undefined ? sessions.get(args.connectionId) : given ? undefined : await pickSession(sessions);
-  if (!session && !given) {
-    if (args.connectionId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', displayText(args.connectionId, 80)));
-    return undefined;
-  }
+  const session = args.connectionId !== undefined || !given ? await targetSession(sessions, args.connectionId, pick()) : undefined;
+  if (!session && !given) return undefined;
   const lists = snapshot(session, args);
   if (!lists) {
     const missing = args.results === true ? vscode.l10n.t('This connection has no Find results.') : vscode.l10n.t('No category "{0}" is loaded.', displayText(args.category ?? '', 80));
@@ -114,10 +112,10 @@ function snapshot(session: Session | undefined, args: ExportArgs): readonly (rea
   return category ? [[...category.events]] : undefined;
 }
 
-async function pickSession(sessions: SessionRegistry): Promise<Session | undefined> {
-  const items = sessions.list().map((s) => ({ label: s.connection.name, description: vscode.l10n.t('{0} events loaded', s.timeline.eventCount.toLocaleString()), session: s }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the loaded events of…') }))?.session;
-}
+const pick = (): PickOptions => ({
+  placeHolder: vscode.l10n.t('Export the loaded events of…'),
+  describe: (s) => vscode.l10n.t('{0} events loaded', s.timeline.eventCount.toLocaleString()),
+});
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
   const picked = await vscode.window.showQuickPick(

@@ -1,7 +1,52 @@
+import * as vscode from 'vscode';
+import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
-import { EventNode } from './nodes';
+import { ConnectionNode, EventNode } from './nodes';
+import { TreeNode } from './treeNode';
+
+/**
+ * What a command is pointed at: a row of the tree it was invoked on (any row under a connection), a connection
+ * id from a script or keybinding, or nothing (ask).
+ */
+export type ConnectionTarget = TreeNode | string | undefined;
+
+export interface PickOptions {
+  readonly placeHolder: string;
+  /** Only these connections are offered. */
+  readonly eligible?: (session: Session) => boolean;
+  /** With one connection or none eligible, take it without asking. */
+  readonly takeOnly?: boolean;
+  /** What the pick shows beside a connection's name (its kind, by default). */
+  readonly describe?: (session: Session) => string;
+}
+
+/** The connection of a row or an id, without asking; an unknown id is said in the one message for it. */
+export function knownSession(sessions: SessionRegistry, target: TreeNode | string): Session | undefined {
+  if (typeof target !== 'string') return rowSession(target);
+  const session = sessions.get(target);
+  if (!session) void vscode.window.showErrorMessage(vscode.l10n.t('No connection has the id "{0}".', displayText(target, 80)));
+  return session;
+}
+
+/** The connection of a row or an id; with no target, the one the user picks. */
+export async function targetSession(sessions: SessionRegistry, target: ConnectionTarget, options: PickOptions): Promise<Session | undefined> {
+  if (target !== undefined) return knownSession(sessions, target);
+  const candidates = sessions.list().filter(options.eligible ?? (() => true));
+  if (options.takeOnly && candidates.length <= 1) return candidates[0];
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((s) => ({ label: displayText(s.connection.name, 120), description: options.describe?.(s) ?? s.connection.kind, session: s })),
+    { placeHolder: options.placeHolder },
+  );
+  return picked?.session;
+}
+
+/** The connection a row sits under. */
+function rowSession(node: TreeNode): Session | undefined {
+  for (let n: TreeNode | undefined = node; n; n = n.parent) if (n instanceof ConnectionNode) return n.session;
+  return undefined;
+}
 
 export interface EventTarget {
   readonly session: Session;
@@ -14,7 +59,7 @@ export function eventTarget(sessions: SessionRegistry, target: unknown): EventTa
   if (typeof target !== 'object' || target === null) return undefined;
   const { connectionId, eventId } = target as Record<string, unknown>;
   if (typeof connectionId !== 'string' || typeof eventId !== 'string') return undefined;
-  const session = sessions.get(connectionId);
+  const session = knownSession(sessions, connectionId);
   const event = session?.timeline.event(eventId);
   return session && event ? { session, event } : undefined;
 }

@@ -1,56 +1,40 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import type { NewerResult } from '../../core/timeline';
-import type { TimeFormat } from '../../core/time';
-import { exportCommand } from '../tree/exportCommand';
-import { copyRequestAsCurl, type LastRequests } from '../connections/requestCurl';
+import { registerCommand } from '../command';
+import type { Model } from '../model/model';
 import type { Session } from '../model/session';
-import type { SessionRegistry } from '../model/sessionRegistry';
-import { type LiveTails, newerMaxPages } from './liveTails';
-import { switchTimeFormat } from '../tree/timeFormat';
-import { ConnectionNode, ErrorNode, type GapNode } from '../tree/nodes';
-
-export interface WatchCommandDeps {
-  readonly sessions: SessionRegistry;
-  readonly tails: LiveTails;
-  readonly lastRequests: LastRequests;
-}
-
-type ConnectionTarget = ConnectionNode | ErrorNode | string | undefined;
+import type { GapNode } from '../tree/nodes';
+import type { TimelineView } from '../tree/timelineView';
+import { type ConnectionTarget, targetSession } from '../tree/targets';
+import { LiveTails, newerMaxPages } from './liveTails';
 
 /**
- * Check for Newer, Live tail, time format, Export and Copy Request as cURL. Each takes its inputs as arguments
- * (a node from the tree, or a connection id from scripts) and resolves to its result; it asks only for what
- * was not given.
+ * Check for Newer, Load Gap and the live tail. Each takes its inputs as arguments (a row of the tree, or a
+ * connection id from scripts) and resolves to its result; it asks only for what was not given.
  */
-export function registerWatchCommands({ sessions, tails, lastRequests }: WatchCommandDeps): vscode.Disposable[] {
-  const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(`timelineViewer.${id}`, handler as (...args: unknown[]) => unknown);
-  const session = (target: ConnectionTarget, placeHolder: string): Promise<Session | undefined> => resolveSession(sessions, target, placeHolder);
-
-  return [
-    register('checkNewer', async (target?: ConnectionTarget): Promise<NewerResult | undefined> => {
+export function registerWatch(context: vscode.ExtensionContext, { sessions }: Model, { tree, treeView }: TimelineView): LiveTails {
+  const tails = new LiveTails(sessions, treeView, (session) => tree.refresh(tree.connectionNode(session)));
+  const session = (target: ConnectionTarget, placeHolder: string): Promise<Session | undefined> => targetSession(sessions, target, { placeHolder });
+  context.subscriptions.push(
+    tails,
+    registerCommand('checkNewer', async (target?: ConnectionTarget): Promise<NewerResult | undefined> => {
       const s = await session(target, vscode.l10n.t('Check which connection for newer events?'));
       return s && checkNewer(s, tails);
     }),
-    register('loadGap', async (node: GapNode): Promise<NewerResult | undefined> => checkNewer(node.categoryNode.session, tails, node.gap)),
-    register('startLiveTail', async (target?: ConnectionTarget): Promise<string[]> => {
+    registerCommand('loadGap', async (node: GapNode): Promise<NewerResult | undefined> => checkNewer(node.categoryNode.session, tails, node.gap)),
+    registerCommand('startLiveTail', async (target?: ConnectionTarget): Promise<string[]> => {
       const s = await session(target, vscode.l10n.t('Tail which connection?'));
       if (s) tails.start(s);
       return tails.tailingIds;
     }),
-    register('stopLiveTail', async (target?: ConnectionTarget): Promise<string[]> => {
+    registerCommand('stopLiveTail', async (target?: ConnectionTarget): Promise<string[]> => {
       const s = await session(target, vscode.l10n.t('Stop tailing which connection?'));
       if (s) tails.stop(s);
       return tails.tailingIds;
     }),
-    register('switchTimeFormat', (format?: TimeFormat) => switchTimeFormat(format)),
-    register('export', (target?: Parameters<typeof exportCommand>[1]) => exportCommand(sessions, target)),
-    register('copyRequestAsCurl', async (target?: ConnectionTarget): Promise<string | undefined> => {
-      const s = await session(target, vscode.l10n.t('Copy the last request of which connection?'));
-      return s && copyRequestAsCurl(s.connection, lastRequests);
-    }),
-  ];
+  );
+  return tails;
 }
 
 /** A check the user asked for: new events are marked; a failure is said in a message, nothing loaded is lost. */
@@ -71,16 +55,4 @@ async function checkNewer(session: Session, tails: LiveTails, gap?: GapNode['gap
     void vscode.window.showErrorMessage(vscode.l10n.t('Checking "{0}" for newer events failed: {1} Events already loaded are kept.', displayText(session.connection.name, 80), displayText(e instanceof Error ? e.message : String(e), 500)));
     return undefined;
   }
-}
-
-async function resolveSession(sessions: SessionRegistry, target: ConnectionTarget, placeHolder: string): Promise<Session | undefined> {
-  if (target instanceof ConnectionNode) return target.session;
-  if (target instanceof ErrorNode) return target.connectionNode.session;
-  if (typeof target === 'string') {
-    const found = sessions.get(target);
-    if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('No connection with id "{0}".', target));
-    return found;
-  }
-  const items = sessions.list().map((s) => ({ label: s.connection.name, description: s.connection.id, session: s }));
-  return (await vscode.window.showQuickPick(items, { placeHolder }))?.session;
 }

@@ -1,0 +1,51 @@
+import type * as vscode from 'vscode';
+import { Redactor } from '../../core/redact';
+import { ConnectionStore } from './connection';
+import { DemoService } from './demo';
+import { FilterStore } from './filterStore';
+import { LastRequests } from './lastRequests';
+import { RequestLog } from './log';
+import { QuietPrompts } from './quietPrompts';
+import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './secrets';
+import { SessionRegistry } from './sessionRegistry';
+import { readSettings } from './settings';
+import { createSource } from './sources';
+
+/** The extension's state, built once: what the view shows and the features act on. Nothing here draws or registers a command. */
+export interface Model {
+  readonly log: RequestLog;
+  readonly redactor: Redactor;
+  readonly demo: DemoService;
+  readonly secrets: ConnectionSecrets;
+  readonly store: ConnectionStore;
+  readonly lastRequests: LastRequests;
+  readonly sessions: SessionRegistry;
+  /** Holds a connection's prompts while a link is followed on it: a link never asks for a secret. */
+  readonly quiet: QuietPrompts;
+}
+
+export function createModel(context: vscode.ExtensionContext): Model {
+  const log = new RequestLog();
+  const redactor = new Redactor();
+  const demo = new DemoService();
+  const secrets = new ConnectionSecrets(context.secrets, redactor);
+  const store = new ConnectionStore(context.globalState);
+  const quiet = new QuietPrompts();
+  const lastRequests = new LastRequests();
+  const sourceDeps = {
+    demo,
+    redactor,
+    secrets,
+    ask: quiet.guard(askForSecrets, undefined),
+    confirmAddress: quiet.guard(confirmSecretAddress, false),
+    userConnection: (id: string) => store.userConnection(id),
+  };
+  const sessions = new SessionRegistry(
+    store,
+    (c) => createSource(c, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }),
+    () => readSettings().pageSize,
+    new FilterStore(context.workspaceState),
+  );
+  context.subscriptions.push(log, demo, store, sessions);
+  return { log, redactor, demo, secrets, store, lastRequests, sessions, quiet };
+}
