@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { SecretScope } from '../../core/secretScope';
 import { parseBaseUrl } from '../../core/url';
-import { type Connection, type ConnectionKind, type ConnectionStore } from '../model/connection';
+import { type Connection, type ConnectionKind, type ConnectionStore, DEFAULT_TALENTLMS_API_VERSION } from '../model/connection';
 import { askForSecrets, type ConnectionSecrets, type SecretBundle } from '../model/secrets';
 import type { SessionRegistry } from '../model/sessionRegistry';
-import { DEFAULT_TALENTLMS_API_VERSION } from '../model/sources';
 import { type ConnectionTarget, knownSession, targetSession } from '../tree/targets';
 
 /** What Add Connection takes as arguments, so it can be scripted and tested without prompts. */

@@ -46,9 +46,12 @@ const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'account
 export const SETTING = 'connections';
 const DEMO_KEY = 'timelineViewer.demoAdded';
 
+/** The `X-API-Version` a TalentLMS connection sends unless its settings say another. */
+export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
+
 export const DEMO_CONNECTIONS: readonly Connection[] = [
   { id: 'demo-pismo', name: 'Demo · Pismo', kind: 'pismo', baseUrl: '', demo: true },
-  { id: 'demo-talentlms', name: 'Demo · TalentLMS', kind: 'talentlms', baseUrl: '', demo: true, apiVersion: '2025-01-01' },
+  { id: 'demo-talentlms', name: 'Demo · TalentLMS', kind: 'talentlms', baseUrl: '', demo: true, apiVersion: DEFAULT_TALENTLMS_API_VERSION },
 ];
 
 /** Reads one settings entry into a Connection, leaving out anything that is not a connection field. */

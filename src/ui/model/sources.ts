@@ -11,7 +11,7 @@ import { PismoSource, type TokenProvider } from '../../sources/pismo';
 import { PismoTokenMinter } from '../../sources/pismoAuth';
 import { TalentLmsSource } from '../../sources/talentlms';
 import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
-import { CONNECTION_KINDS, type Connection } from './connection';
+import { CONNECTION_KINDS, type Connection, DEFAULT_TALENTLMS_API_VERSION } from './connection';
 import type { DemoService } from './demo';
 import { credentialName, type ConnectionSecrets, type SecretBundle } from './secrets';
 import { readSettings } from './settings';
@@ -28,8 +28,6 @@ export interface SourceDeps {
   /** Whether a secret saved before secrets had an address may go to a workspace-only connection's address. */
   readonly confirmAddress: (connection: Connection, base: URL) => Promise<boolean>;
 }
-
-export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
 
 /**
  * Builds the source that reads a connection's timeline. Configuration is checked, and secrets fetched,
