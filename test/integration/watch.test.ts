@@ -106,6 +106,22 @@ describe('watching a timeline in a real VS Code', () => {
     assert.equal(again.added, 0);
   });
 
+  it('removing a connection with unseen new events recounts the badge', async () => {
+    const server = await api.demo.start();
+    const id = 'it-watch-extra';
+    await vscode.commands.executeCommand('timelineViewer.addConnection', { id, name: 'IT extra', kind: 'pismo', baseUrl: server.url, secrets: { token: server.token } });
+    const extra = api.sessions.get(id);
+    assert.ok(extra, 'the connection was added');
+    await extra.loadMore();
+    const before = api.treeView.badge?.value ?? 0;
+    server.appendEvents(2);
+    const result = await vscode.commands.executeCommand<NewerResult>('timelineViewer.checkNewer', id);
+    assert.equal(result.added, 2);
+    assert.equal(api.treeView.badge?.value, before + 2);
+    await vscode.commands.executeCommand('timelineViewer.removeConnection', id, { confirm: false });
+    assert.equal(api.treeView.badge?.value ?? 0, before, 'the removed connection\'s new events still count');
+  });
+
   for (const format of ['local', 'utc', 'relative', 'iso'] as TimeFormat[]) {
     it(`renders row times as ${format}`, async () => {
       assert.equal(await vscode.commands.executeCommand('timelineViewer.switchTimeFormat', format), format);
