@@ -78,11 +78,13 @@ manifest() {
 EOF
 }
 
-# the marker, plus a cheap check that nothing was deleted since
+# the marker, plus a cheap check that nothing was deleted since and that no system package the list gained
+# since (the shells the paste tests run, say) is missing
 is_complete() {
   [ -f "$MANIFEST" ] && [ "$(cat "$MANIFEST")" = "$(manifest)" ] &&
     [ -x "$CHROMIUM" ] && [ -x "$NODE_DIR/bin/node" ] &&
-    [ -f "$CS_DIR/out/node/entry.js" ] && [ -f "$PW_DIR/package.json" ]
+    [ -f "$CS_DIR/out/node/entry.js" ] && [ -f "$PW_DIR/package.json" ] &&
+    { [ -n "${TIMELINE_SKIP_APT:-}" ] || ! command -v dpkg-query >/dev/null || [ -z "$(missing_apt_packages)" ]; }
 }
 
 log() { echo "[harness] $*" >&2; }
