@@ -44,3 +44,37 @@ export function text(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
+
+/**
+ * The text of one page's indexed fields. Values that repeat within the page (types, categories, correlation ids)
+ * are shared: each event holds a pointer instead of its own copy. With `latin1` (the fast parse, see
+ * parseJsonBytes), a string that may need the UTF-8 reading clears `exact`, and the page is read again.
+ */
+export class PageTexts {
+  private readonly shared = new Map<string, string>();
+  private allExact = true;
+
+  constructor(private readonly latin1: boolean) {}
+
+  /** Every text handed out so far equals its UTF-8 reading. */
+  get exact(): boolean {
+    return this.allExact;
+  }
+
+  /** A field's text, kept by this event alone. */
+  own(value: unknown): string | undefined {
+    const s = text(value);
+    if (s !== undefined && this.latin1 && typeof value === 'string' && !isExactLatin1(s)) this.allExact = false;
+    return s;
+  }
+
+  /** A field's text, the same string object for every event of the page that has the same value. */
+  share(value: unknown): string | undefined {
+    const s = this.own(value);
+    if (s === undefined) return undefined;
+    const known = this.shared.get(s);
+    if (known !== undefined) return known;
+    this.shared.set(s, s);
+    return s;
+  }
+}

@@ -6,7 +6,7 @@ import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { apiUrl } from '../core/url';
 import { filterRejection } from '../core/filter';
-import { isExactLatin1, parseJsonBody, parseJsonBytes, text } from './json';
+import { isExactLatin1, PageTexts, parseJsonBody, parseJsonBytes, text } from './json';
 import { pismoFilterQuery, pismoParamNames, type PismoFilterParams, type PismoParamNames } from './pismoFilter';
 import { checkItemCount } from './pageItems';
 
@@ -149,26 +149,27 @@ class PismoEvent implements TimelineEvent, RawItem {
  * `latin1`, a string that may need the UTF-8 reading makes `read` give up (undefined).
  */
 class ItemReader {
-  private readonly shared = new Map<string, string>();
-  private exact = true;
+  private readonly texts: PageTexts;
 
   constructor(
     private readonly page: RawPage,
     private readonly groupBy: 'category' | 'type',
-    private readonly latin1: boolean,
-  ) {}
+    latin1: boolean,
+  ) {
+    this.texts = new PageTexts(latin1);
+  }
 
   read(item: unknown, index: number): TimelineEvent | undefined {
     const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
-    const type = this.share(o.type) ?? 'UNKNOWN';
-    const category = this.share(o.category) ?? 'UNCATEGORIZED';
-    const timestamp = this.own(o.timestamp) ?? '';
-    const correlationId = this.share(o.correlation_id);
-    const accountId = this.share(o.account_id);
+    const type = this.texts.share(o.type) ?? 'UNKNOWN';
+    const category = this.texts.share(o.category) ?? 'UNCATEGORIZED';
+    const timestamp = this.texts.own(o.timestamp) ?? '';
+    const correlationId = this.texts.share(o.correlation_id);
+    const accountId = this.texts.share(o.account_id);
     const summary = this.amountOf(o.data);
     // tenant_account_timestamp is the documented id; without one, the event's own fields stand in.
-    const id = this.own(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
-    if (!this.exact) return undefined;
+    const id = this.texts.own(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
+    if (!this.texts.exact) return undefined;
     const time = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
     const group = this.groupBy === 'type' ? type : category;
     return new PismoEvent(id, type, group, category, time, sortKey(timestamp), correlationId, accountId, summary, this.page, index);
@@ -178,26 +179,10 @@ class ItemReader {
   private amountOf(data: unknown): string | undefined {
     if (!data || typeof data !== 'object') return undefined;
     const d = data as Record<string, unknown>;
-    const amount = this.own(d.amount) ?? this.own(d.principal_amount) ?? this.own(d.value);
+    const amount = this.texts.own(d.amount) ?? this.texts.own(d.principal_amount) ?? this.texts.own(d.value);
     if (amount === undefined) return undefined;
-    const currency = this.own(d.currency) ?? this.own(d.currency_code);
+    const currency = this.texts.own(d.currency) ?? this.texts.own(d.currency_code);
     return currency ? `${amount} ${currency}` : amount;
   }
 
-  /** A field's text, kept by this event alone. */
-  private own(value: unknown): string | undefined {
-    const s = text(value);
-    if (s !== undefined && this.latin1 && typeof value === 'string' && !isExactLatin1(s)) this.exact = false;
-    return s;
-  }
-
-  /** A field's text, the same string object for every event of the page that has the same value. */
-  private share(value: unknown): string | undefined {
-    const s = this.own(value);
-    if (s === undefined) return undefined;
-    const known = this.shared.get(s);
-    if (known !== undefined) return known;
-    this.shared.set(s, s);
-    return s;
-  }
 }

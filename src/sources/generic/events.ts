@@ -2,7 +2,7 @@ import { TimelineError } from '../../core/errors';
 import { labelPart, type TimelineEvent } from '../../core/event';
 import type { RawItem, RawPage } from '../../core/rawPage';
 import { sortKey } from '../../core/time';
-import { isExactLatin1, text } from '../json';
+import { PageTexts } from '../json';
 import type { CategoryRule, GenericFields, PathChoice } from './mapping';
 import { valueAt } from './path';
 import { unixToIso } from './unixTime';
@@ -61,37 +61,38 @@ export class GenericEvent implements TimelineEvent, RawItem {
  * that is not one) is an error naming the path and quoting the item.
  */
 export class ItemReader {
-  private readonly shared = new Map<string, string>();
   private readonly categories = new Map<string, string>();
-  private exact = true;
+  private readonly texts: PageTexts;
 
   constructor(
     private readonly fields: GenericFields,
     private readonly page: RawPage,
-    private readonly latin1: boolean,
+    latin1: boolean,
     /** Masks secrets in a quoted item. */
     private readonly redact: (text: string) => string,
-  ) {}
+  ) {
+    this.texts = new PageTexts(latin1);
+  }
 
   read(item: unknown, index: number): GenericEvent | undefined {
     const f = this.fields;
-    const id = this.own(first(item, f.id));
+    const id = this.texts.own(first(item, f.id));
     if (id === undefined) throw this.misfit(index, f.id, 'no id');
-    const type = this.share(first(item, f.type)) ?? 'UNKNOWN';
+    const type = this.texts.share(first(item, f.type)) ?? 'UNKNOWN';
     const category = f.category ? this.categoryOf(item, f.category) : type;
     const timestamp = this.timeOf(item, index);
     let correlationId: string | undefined;
     let moreIds: string[] | undefined;
     for (const path of f.correlation) {
-      const value = this.share(valueAt(item, path.segments));
+      const value = this.texts.share(valueAt(item, path.segments));
       if (value === undefined) continue;
       if (correlationId === undefined) correlationId = value;
       else (moreIds ??= []).push(value);
     }
-    const summary = f.summary && this.own(first(item, f.summary));
-    const severity = f.severity && this.share(first(item, f.severity));
-    const accountId = f.account && this.share(first(item, f.account));
-    if (!this.exact) return undefined;
+    const summary = f.summary && this.texts.own(first(item, f.summary));
+    const severity = f.severity && this.texts.share(first(item, f.severity));
+    const accountId = f.account && this.texts.share(first(item, f.account));
+    if (!this.texts.exact) return undefined;
     const time = id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
     return new GenericEvent(id, type, category, time, sortKey(timestamp), correlationId, moreIds, summary, severity, accountId, this.page, index);
   }
@@ -104,7 +105,7 @@ export class ItemReader {
       if (iso === undefined) throw this.misfit(index, time, raw === undefined ? 'no time' : `a time that is not a ${timeFormat} number`);
       return iso;
     }
-    const timestamp = typeof raw === 'string' ? this.own(raw) : undefined;
+    const timestamp = typeof raw === 'string' ? this.texts.own(raw) : undefined;
     if (timestamp === undefined || sortKey(timestamp) === '') {
       throw this.misfit(index, time, raw === undefined ? 'no time' : 'a time that is not ISO 8601 (set fields.timeFormat for a unix time)');
     }
@@ -112,7 +113,7 @@ export class ItemReader {
   }
 
   private categoryOf(item: unknown, rule: CategoryRule): string {
-    const value = this.own(first(item, rule.path));
+    const value = this.texts.own(first(item, rule.path));
     if (value === undefined) return rule.other ?? 'Other';
     const known = this.categories.get(value);
     if (known !== undefined) return known;
@@ -130,22 +131,6 @@ export class ItemReader {
     return new TimelineError('badShape', `Item ${index + 1} of the page has ${what} at ${where}: ${quoted}`);
   }
 
-  /** A field's text, kept by this event alone. */
-  private own(value: unknown): string | undefined {
-    const s = text(value);
-    if (s !== undefined && this.latin1 && typeof value === 'string' && !isExactLatin1(s)) this.exact = false;
-    return s;
-  }
-
-  /** A field's text, the same string object for every event of the page that has the same value. */
-  private share(value: unknown): string | undefined {
-    const s = this.own(value);
-    if (s === undefined) return undefined;
-    const known = this.shared.get(s);
-    if (known !== undefined) return known;
-    this.shared.set(s, s);
-    return s;
-  }
 }
 
 /** A page's events, or undefined when `latin1` and a string needs the UTF-8 reading (see ItemReader). */
