@@ -3,6 +3,7 @@ import { eventMatcher } from '../filter';
 import { EventMatcher } from '../match';
 import { FieldMatcher } from './fieldMatch';
 import type { Query } from './parse';
+import { sortKey } from '../time';
 
 type Test = (event: TimelineEvent) => boolean;
 
@@ -15,12 +16,15 @@ type Test = (event: TimelineEvent) => boolean;
  */
 export class QueryMatcher {
   readonly query: string;
+  /** The `since:` term's sort key: a newest-first search reads no page past it. */
+  readonly oldestWanted: string | undefined;
   private readonly tests: readonly Test[];
   private readonly text: EventMatcher | undefined;
   private readonly id: string | undefined;
 
   constructor(query: Query) {
     this.query = query.source;
+    this.oldestWanted = query.filter?.since === undefined ? undefined : sortKey(query.filter.since);
     const { correlationId, id, fields, text } = query.local;
     this.id = id?.toLowerCase();
     this.text = text === undefined ? undefined : new EventMatcher(text);

@@ -3,6 +3,8 @@ import { LoadBudget } from '../../../src/core/budget';
 import { TimelineError } from '../../../src/core/errors';
 import { Search } from '../../../src/core/find';
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from '../../../src/core/http';
+import { parseQuery } from '../../../src/core/query/parse';
+import { QueryMatcher } from '../../../src/core/query/queryMatcher';
 import { Redactor } from '../../../src/core/redact';
 import { Timeline } from '../../../src/core/timeline';
 import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../../src/demo/pismoScenarios';
@@ -154,6 +156,30 @@ describe('Search: find across pages against the demo server', () => {
     assert.ok(expected.length > 1);
     assert.deepEqual(new Set(result.matches.map((e) => e.id)), new Set(expected.map((e) => e.id)));
   });
+
+  it('runs a field query handed to it as a matcher, on every page, as a plain query runs', async () => {
+    const timeline = fresh();
+    const result = await new Search(timeline, fieldQuery(`category:DISPUTE $.correlation_id:${SPANNING_CORRELATION_ID}`), loader(timeline)).run(100);
+    assert.equal(result.end, 'end');
+    assert.equal(result.pagesRead, EVENTS / LIMIT);
+    assert.deepEqual(result.matches.map((e) => [e.category, e.correlationId]), [['DISPUTE', SPANNING_CORRELATION_ID]]);
+  });
+
+  it('stops reading once it is past a since: term, complete', async () => {
+    const probe = fresh();
+    for (let i = 0; i < 3; i++) await probe.loadMore();
+    const third = [...probe.events()][2 * LIMIT + 50];
+    const timeline = fresh();
+    const result = await new Search(timeline, fieldQuery(`since:${third.timestamp}`), loader(timeline)).run(100);
+    assert.deepEqual([result.end, result.complete, result.pagesRead], ['end', true, 3]);
+    assert.ok(result.matches.length >= 2 * LIMIT + 51 && result.matches.every((e) => e.sortKey >= third.sortKey));
+  });
+
+  function fieldQuery(text: string): QueryMatcher {
+    const query = parseQuery(text, { nowMs: Date.now() });
+    if ('error' in query) assert.fail(query.error);
+    return new QueryMatcher(query);
+  }
 
   /** The id of the first event of page `n` (1-based), read with a timeline of its own. */
   async function idOnPage(n: number): Promise<string> {
