@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { parseFilter, RECENT_RANGES, type RecentRange, type TimelineFilter } from '../../core/filter';
+import { parseInstant } from '../../core/instant';
 import type { Timeline } from '../../core/timeline';
 import { PISMO_CATALOG } from '../../sources/pismoCatalog';
 import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
@@ -131,7 +132,7 @@ async function pickRange(current: TimelineFilter | undefined): Promise<Pick<Time
   const items: RangeItem[] = [
     { label: vscode.l10n.t('Any time'), range: 'any' },
     ...(Object.keys(RECENT_RANGES) as RecentRange[]).map((range) => ({ label: rangeLabel(range), range })),
-    { label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('from and to, as ISO 8601 instants'), range: 'custom' },
+    { label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('from and to: ISO 8601, unix seconds or milliseconds, or a time ago'), range: 'custom' },
   ];
   if (current?.since || current?.until) items.unshift({ label: vscode.l10n.t('Keep {0} – {1}', current.since ?? '…', current.until ?? '…'), range: 'keep' });
   const picked = await vscode.window.showQuickPick(items, {
@@ -142,24 +143,36 @@ async function pickRange(current: TimelineFilter | undefined): Promise<Pick<Time
   if (picked.range === 'any') return {};
   if (picked.range === 'keep') return { since: current?.since, until: current?.until };
   if (picked.range !== 'custom') return { last: picked.range };
-  const since = await askInstant(vscode.l10n.t('From (inclusive), e.g. 2025-06-30T21:00:00Z or 2025-06-30; empty for no start'), 'since', current?.since);
+  const since = await askInstant(vscode.l10n.t('From (inclusive), e.g. 2025-06-30T21:00:00Z, 2025-06-30, 1719770000 or 2h; empty for no start'), 'since', current?.since);
   if (since === undefined) return undefined;
-  const until = await askInstant(vscode.l10n.t('To (inclusive), e.g. 2025-06-30T23:59:59Z or 2025-06-30; empty for now'), 'until', current?.until, since);
+  const until = await askInstant(vscode.l10n.t('To (inclusive), e.g. 2025-06-30T23:59:59Z, 2025-06-30, 1719770000 or 30m; empty for now'), 'until', current?.until, since);
   if (until === undefined) return undefined;
   return { since: since || undefined, until: until || undefined };
 }
 
-/** One end of a custom range, checked as it is typed; '' for none, undefined when cancelled. */
-function askInstant(prompt: string, end: 'since' | 'until', value: string | undefined, since?: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
+/**
+ * One end of a custom range in any form parseInstant reads (ISO at any offset, unix seconds to nanoseconds, `2h`),
+ * checked as it is typed and returned as the ISO instant a filter holds; '' for none, undefined when cancelled.
+ */
+async function askInstant(prompt: string, end: 'since' | 'until', value: string | undefined, since?: string): Promise<string | undefined> {
+  const read = (text: string): { iso: string } | { error: string } => {
+    const instant = parseInstant(text, Date.now(), { endOfDay: end === 'until' });
+    if ('error' in instant) return instant;
+    // The bound alone, or the whole range once both ends are known (an end before the start is refused here).
+    const parsed = parseFilter(end === 'until' && since ? { since, until: instant.iso } : { [end]: instant.iso });
+    return 'error' in parsed ? parsed : instant;
+  };
+  const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Filter: custom range'),
     prompt,
     value,
-    validateInput: (text) => {
-      if (!text.trim()) return undefined;
-      // The bound alone, or the whole range once both ends are known (an end before the start is refused here).
-      const parsed = parseFilter(end === 'until' && since ? { since, until: text } : { [end]: text });
-      return 'error' in parsed ? parsed.error : undefined;
+    validateInput: (typed) => {
+      if (!typed.trim()) return undefined;
+      const result = read(typed);
+      return 'error' in result ? result.error : undefined;
     },
   });
+  if (text === undefined || !text.trim()) return text === undefined ? undefined : '';
+  const result = read(text);
+  return 'error' in result ? undefined : result.iso;
 }

@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
-import { Search } from '../../core/find';
+import { Search, type SearchMatcher } from '../../core/find';
+import { isPlainQuery, parseQuery } from '../../core/query/parse';
+import { QueryMatcher } from '../../core/query/queryMatcher';
+import type { SavedSearch } from '../../core/savedSearch';
 import { clipboardId } from './clipboardId';
+import type { QueryHistory } from './queryHistory';
+import { pickQuery } from './queryPick';
+import { savedSearchesFor } from '../model/savedSearches';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { clearSearch, searchOf, setSearch } from '../model/searches';
@@ -42,24 +48,38 @@ export class FindCommands {
     private readonly sessions: SessionRegistry,
     private readonly tree: TimelineTreeProvider,
     private readonly treeView: vscode.TreeView<unknown>,
+    readonly history: QueryHistory,
   ) {}
 
   async find(target?: ConnectionNode | FindArgs): Promise<FindOutcome | undefined> {
     const args: FindArgs = target instanceof ConnectionNode ? { connectionId: target.session.connection.id } : (target ?? {});
     const targets = await this.targets(args.connectionId, args.query !== undefined);
     if (!targets) return undefined;
-    const query = args.query ?? (await askQuery());
-    if (query === undefined) return undefined;
+    const answer = args.query === undefined ? await this.askQuery(targets) : { query: args.query };
+    if (answer === undefined) return undefined;
+    if ('saved' in answer) return this.runSaved(answer.saved, targets);
+    const { query } = answer;
     if (typeof query !== 'string' || query.trim() === '') {
       void vscode.window.showErrorMessage(vscode.l10n.t('Type some text to find: an empty query would match every event.'));
       return undefined;
     }
+    // every target's matcher first: a malformed query is refused before any request
+    const matchers: (string | SearchMatcher)[] = [];
+    for (const session of targets) {
+      const matcher = matcherFor(session, query);
+      if (typeof matcher !== 'string' && 'error' in matcher) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('That query cannot run: {0}', matcher.error));
+        return undefined;
+      }
+      matchers.push(matcher);
+    }
     const maxPages = validMaxPages(args.maxPages) ?? configuredMaxPages();
     const outcomes: FindOutcome[] = [];
-    for (const session of targets) {
+    for (const [i, session] of targets.entries()) {
       // Pages read refresh the connection through the session; a page also reports the search's progress.
-      const search: Search = new Search(session.timeline, query, () => session.loadMore(), () => this.reporters.get(search)?.());
+      const search: Search = new Search(session.timeline, matchers[i], () => session.loadMore(), () => this.reporters.get(search)?.());
       setSearch(search);
+      void this.history.remember(session.connection.id, query);
       outcomes.push(await this.run(session, search, maxPages));
     }
     return {
@@ -67,6 +87,28 @@ export class FindCommands {
       pagesRead: outcomes.reduce((n, o) => n + o.pagesRead, 0),
       complete: outcomes.every((o) => o.complete),
     };
+  }
+
+  /**
+   * Runs a saved search on each connection: its filter set as Filter sets it, then its query found. A filter alone
+   * resolves to what the filtered timeline holds once its first page is read.
+   */
+  async runSaved(saved: SavedSearch, targets: readonly Session[]): Promise<FindOutcome | undefined> {
+    for (const session of targets) {
+      if (saved.filter) await session.setFilter(saved.filter);
+    }
+    if (saved.query !== undefined) return this.find({ connectionId: targets.length === 1 ? targets[0].connection.id : undefined, query: saved.query });
+    await Promise.all(targets.map((s) => (s.timeline.isFresh ? s.loadMore() : undefined)));
+    for (const session of targets) this.refresh(session);
+    return { matches: targets.flatMap((s) => [...s.timeline.events()].map((e) => e.id)), pagesRead: 0, complete: targets.every((s) => !s.timeline.hasMore) };
+  }
+
+  /** The query picked or typed: the recent queries of the connections searched, their saved searches, or new text. */
+  private async askQuery(targets: readonly Session[]): Promise<{ query: string } | { saved: SavedSearch } | undefined> {
+    const recent = [...new Set(targets.flatMap((s) => this.history.recent(s.connection.id)))];
+    const ids = targets.map((s) => s.connection.id);
+    const saved = savedSearchesFor(ids[0]).filter((search) => ids.every((id) => savedSearchesFor(id).some((s) => s.name === search.name)));
+    return pickQuery(recent, saved, await prefill());
   }
 
   /** Goes on with a connection's search for another `maxPages` pages. */
@@ -152,13 +194,16 @@ export class FindCommands {
   }
 }
 
-async function askQuery(): Promise<string | undefined> {
-  return vscode.window.showInputBox({
-    title: vscode.l10n.t('Find in Timeline'),
-    prompt: vscode.l10n.t('Text, an event id or a correlation id. Case is ignored; pages not yet loaded are read until it is found.'),
-    value: await prefill(),
-    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Type some text to find.') : undefined),
-  });
+/**
+ * The text found as typed when the query names no field (an EventMatcher, exactly as Find always searched), or
+ * the field query's matcher; a type or category typed in another case reads as the connection spells it.
+ */
+function matcherFor(session: Session, text: string): string | SearchMatcher | { error: string } {
+  const { timeline } = session;
+  const names = { categories: timeline.categories.map((c) => c.name), types: new Set([...timeline.events()].map((e) => e.type)) };
+  const query = parseQuery(text, { nowMs: Date.now(), names });
+  if ('error' in query) return query;
+  return isPlainQuery(query) ? text : new QueryMatcher(query);
 }
 
 /**

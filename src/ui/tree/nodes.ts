@@ -5,7 +5,7 @@ import type { TimelineError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/event';
 import { formatLocal, formatTime, formatUtc, parseTimestamp } from '../../core/time';
 import { insertionPoint } from '../../core/category';
-import type { Gap } from '../../core/timeline';
+import type { Gap, Timeline } from '../../core/timeline';
 import { filterDetails, filteredDescription } from './filterText';
 import { definedByText } from '../model/connection';
 import type { Session } from '../model/session';
@@ -14,7 +14,15 @@ import { timeFormat } from './timeFormat';
 import { FilterNode } from './filterNode';
 import { CATEGORY_CHUNK, MessageNode, TreeNode } from './treeNode';
 import { treeKey } from './treeKey';
+import { loadedBackTo } from '../model/loadedBack';
+import { savedNodes } from './savedNodes';
 import { searchResultsNode } from './searchNodes';
+
+/** "back to Jun 2 14:00" once Load Until has read this timeline back to an instant. */
+function backTo(timeline: Timeline): string[] {
+  const instant = loadedBackTo(timeline);
+  return instant ? [vscode.l10n.t('back to {0}', formatTime(instant.iso, timeFormat(), Date.now()))] : [];
+}
 
 /** A connection: its categories, then one action node (Loading…, Load more or the error). */
 export class ConnectionNode extends TreeNode {
@@ -36,6 +44,7 @@ export class ConnectionNode extends TreeNode {
       : timeline.isFresh
       ? undefined
       : [
+          ...backTo(timeline),
           timeline.eventCount === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', timeline.eventCount.toLocaleString()),
           timeline.pageCount === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', timeline.pageCount),
           ...(timeline.hasMore ? [] : [vscode.l10n.t('all loaded')]),
@@ -53,7 +62,7 @@ export class ConnectionNode extends TreeNode {
     const { timeline } = this.session;
     if (timeline.isFresh) void this.session.loadMore();
     const { filter } = this.session;
-    const nodes: TreeNode[] = [...(filter ? [new FilterNode(this, this.session, filter)] : []), ...searchResultsNode(this), ...timeline.categories.map((c) => this.categoryNode(c))];
+    const nodes: TreeNode[] = [...(filter ? [new FilterNode(this, this.session, filter)] : []), ...searchResultsNode(this), ...savedNodes(this, this.session), ...timeline.categories.map((c) => this.categoryNode(c))];
     if (timeline.isLoading || timeline.isFresh) nodes.push(new MessageNode(this, vscode.l10n.t('Loading…'), 'loading~spin'));
     else if (timeline.error) nodes.push(new ErrorNode(this, timeline.error, timeline.hasMore));
     else if (timeline.hasMore) nodes.push(new LoadMoreNode(this));

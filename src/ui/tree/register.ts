@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { TimeFormat } from '../../core/time';
 import { registerCommand } from '../command';
 import type { Model } from '../model/model';
+import { onDidChangeSavedSearches } from '../model/savedSearches';
 import { type Session, VIEW_ID } from '../model/session';
 import { exportCommand } from './exportCommand';
+import { loadUntilCommand } from './loadUntilCommand';
+import type { ConnectionTarget } from './targets';
 import { type CategoryNode, ConnectionNode, type ErrorNode, type LoadMoreNode, type ShowMoreNode } from './nodes';
 import { TimelineTreeProvider } from './provider';
 import { type SearchResultsNode } from './searchNodes';
@@ -12,7 +15,7 @@ import type { TimelineView } from './timelineView';
 import { onDidChangeTimeFormat, switchTimeFormat } from './timeFormat';
 import { CATEGORY_CHUNK } from './treeNode';
 
-/** The tree view, its status bar, and the commands on its rows: Refresh, Load More, Retry, Show More, Switch Time Format, Export. */
+/** The tree view, its status bar, and the commands on its rows: Refresh, Load More, Load Until, Retry, Show More, Switch Time Format, Export. */
 export function registerTree(context: vscode.ExtensionContext, { sessions }: Model): TimelineView {
   const tree = new TimelineTreeProvider(sessions);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -25,6 +28,7 @@ export function registerTree(context: vscode.ExtensionContext, { sessions }: Mod
     treeView,
     statusBar,
     onDidChangeTimeFormat(() => tree.refreshAll()),
+    onDidChangeSavedSearches(() => tree.refreshAll()),
     registerCommand('refresh', (node?: ConnectionNode) => {
       const targets = node instanceof ConnectionNode ? [node.session] : sessions.list();
       for (const s of targets) s.reset();
@@ -33,6 +37,7 @@ export function registerTree(context: vscode.ExtensionContext, { sessions }: Mod
       const session = node instanceof ConnectionNode ? node.session : node?.connectionNode.session;
       return session?.loadMore();
     }),
+    registerCommand('loadUntil', (target?: ConnectionTarget, instant?: unknown) => loadUntilCommand(sessions, target, instant)),
     registerCommand('retry', (node: ErrorNode) => node.connectionNode.session.loadMore()),
     registerCommand('showMore', (node: ShowMoreNode) => {
       node.categoryNode.shown += CATEGORY_CHUNK;

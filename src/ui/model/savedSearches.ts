@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { appliesTo, parseSavedSearches, type SavedSearch, withSavedSearch } from '../../core/savedSearch';
+
+const SECTION = 'timelineViewer';
+const KEY = 'savedSearches';
+
+/**
+ * The saved searches of the user's settings, then the workspace's (a trusted workspace only), each checked as
+ * Find and Filter check what is typed; a name the user's settings already hold is theirs. A wrong entry is
+ * left out (parseSavedSearches says why; the others still run).
+ */
+export function readSavedSearches(): SavedSearch[] {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(KEY);
+  const levels = [inspected?.globalValue, ...(vscode.workspace.isTrusted ? [inspected?.workspaceValue, inspected?.workspaceFolderValue] : [])];
+  const byName = new Map<string, SavedSearch>();
+  for (const value of levels) {
+    const { searches } = parseSavedSearches(value, Date.now());
+    for (const search of searches) if (!byName.has(search.name.toLowerCase())) byName.set(search.name.toLowerCase(), search);
+  }
+  return [...byName.values()];
+}
+
+/** The saved searches offered for a connection. */
+export function savedSearchesFor(connectionId: string): SavedSearch[] {
+  return readSavedSearches().filter((s) => appliesTo(s, connectionId));
+}
+
+/** Saves a search in the user's settings, replacing one of the same name. Rejects with the sentence when it cannot. */
+export async function saveSearch(search: SavedSearch): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const next = withSavedSearch(config.inspect<unknown>(KEY)?.globalValue, search);
+  if ('error' in next) throw new Error(next.error);
+  await config.update(KEY, next, vscode.ConfigurationTarget.Global);
+}
+
+export function onDidChangeSavedSearches(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${SECTION}.${KEY}`)) listener();
+  });
+}
