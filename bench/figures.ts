@@ -14,6 +14,8 @@ export const FIGURES: Readonly<Record<string, readonly string[]>> = {
   B7: ['ratio', 'searchMs', 'readMs'],
   B8: ['ratio', 'floorRatio', 'exportMs', 'streamMs', 'writeFileMs'],
   B9: ['ratio', 'floorRatio', 'scanMs', 'bareMs', 'floorMs'],
+  B11: ['ratio', 'genericEventsPerSecond', 'builtInEventsPerSecond'],
+  B12: ['ratio', 'fieldMs', 'plainMs', 'sameValueRatio', 'commonRatio'],
 };
 
 /** B5's figures from the real VS Code, expected unless the run was skipped with --no-vscode. */

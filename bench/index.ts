@@ -15,17 +15,19 @@ import { parseArgs } from 'node:util';
 import { startDemoServer } from '../src/demo/server';
 import { expectedFigures, missingFigures } from './figures';
 import { type FindPagingResult, type FindResult, benchFind, benchFindPaging } from './find';
+import { type GenericResult, benchGeneric } from './generic';
 import { type IdScanResult, benchIdScan } from './idShapes';
 import { type ExportResult, benchExport } from './exportBench';
 import { type MemoryResult, benchMemory } from './memory';
 import { recordBodies } from './pismo';
+import { type QueryResult, benchQuery } from './query';
 import { type StartupResult, benchStartup } from './startup';
 import { type ThroughputResult, benchThroughput } from './throughput';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0 };
-const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'];
+const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0, b11: 0.9, b12: 1.5 };
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B11', 'B12'];
 
 interface Results {
   B1?: ThroughputResult;
@@ -37,6 +39,8 @@ interface Results {
   B7?: FindPagingResult;
   B9?: IdScanResult;
   B8?: ExportResult;
+  B11?: GenericResult;
+  B12?: QueryResult;
   machine: Record<string, unknown>;
   elapsedSeconds?: number;
 }
@@ -162,6 +166,15 @@ function rows(r: Results): Row[] {
     out.push({ id: 'B9', what: `  floor: findIds ÷ one Buffer.indexOf pass for "${r.B9.floorByte}" (the shapes' rarest byte here, ${fmt.int(r.B9.floorHits)} hits)`, value: fmt.ratio(r.B9.floorRatio), goal: `≤ ${GOALS.b9Floor}`, met: r.B9.floorRatio <= GOALS.b9Floor });
     out.push({ id: '', what: '  ms: indexOf pass', value: fmt.ms(r.B9.floorMs), goal: '', met: undefined });
   }
+  if (r.B11) {
+    out.push({ id: 'B11', what: `generic source with the Pismo preset ÷ the built-in Pismo source (${r.B11.pages} pages, ${fmt.int(r.B11.events)} events)`, value: fmt.ratio(r.B11.ratio), goal: `≥ ${GOALS.b11}`, met: r.B11.ratio >= GOALS.b11 });
+    out.push({ id: '', what: '  events/s: generic / built-in', value: `${fmt.int(r.B11.genericEventsPerSecond)} / ${fmt.int(r.B11.builtInEventsPerSecond)}`, goal: '', met: undefined });
+  }
+  if (r.B12) {
+    out.push({ id: 'B12', what: `field query ${r.B12.fieldQuery} ÷ the plain correlation id (${fmt.int(r.B12.events)} events)`, value: fmt.ratio(r.B12.ratio), goal: `≤ ${GOALS.b12}`, met: r.B12.ratio <= GOALS.b12 });
+    out.push({ id: '', what: '  ms: field / plain', value: `${fmt.ms(r.B12.fieldMs)} / ${fmt.ms(r.B12.plainMs)}`, goal: '', met: undefined });
+    out.push({ id: '', what: '  the correlation id by its path ÷ plain; data.status:DENIED ÷ the plain word', value: `${fmt.ratio(r.B12.sameValueRatio)}; ${fmt.ratio(r.B12.commonRatio)}`, goal: '', met: undefined });
+  }
   if (r.B8) {
     out.push({ id: 'B8', what: `export: ${fmt.int(r.B8.events)} events to NDJSON ÷ the same bytes through one fs write stream (${fmt.mb(r.B8.bytes)})`, value: fmt.ratio(r.B8.ratio), goal: `≤ ${GOALS.b8}`, met: r.B8.ratio <= GOALS.b8 });
     out.push({ id: '', what: '  ms: export / write stream', value: `${fmt.ms(r.B8.exportMs)} / ${fmt.ms(r.B8.streamMs)}`, goal: '', met: undefined });
@@ -189,6 +202,8 @@ function summary(r: Results): Record<string, unknown> {
     B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
     B9: r.B9 && { ratio: r.B9.ratio, floorRatio: r.B9.floorRatio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, floorMs: r.B9.floorMs, floorByte: r.B9.floorByte, floorHits: r.B9.floorHits, bytes: r.B9.bytes, ids: r.B9.ids },
     B8: r.B8 && { ratio: r.B8.ratio, floorRatio: r.B8.floorRatio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, streamMs: r.B8.streamMs, writeFileMs: r.B8.writeFileMs },
+    B11: r.B11 && { ratio: r.B11.ratio, genericEventsPerSecond: r.B11.genericEventsPerSecond, builtInEventsPerSecond: r.B11.builtInEventsPerSecond, pages: r.B11.pages, events: r.B11.events },
+    B12: r.B12 && { ratio: r.B12.ratio, fieldMs: r.B12.fieldMs, plainMs: r.B12.plainMs, sameValueRatio: r.B12.sameValueRatio, commonRatio: r.B12.commonRatio, matches: r.B12.matches, events: r.B12.events },
     machine: r.machine,
     elapsedSeconds: r.elapsedSeconds,
   };
@@ -217,7 +232,7 @@ async function main(): Promise<void> {
   const server = await startDemoServer({ eventCount: opts.events + 5000 });
   try {
     let bodies: Buffer[] = [];
-    if (['B1', 'B3', 'B4', 'B6', 'B8'].some(has)) {
+    if (['B1', 'B3', 'B4', 'B6', 'B8', 'B12'].some(has)) {
       bodies = (await step('pages', "recording the demo server's pages", () => recordBodies(server))) ?? [];
     }
     if (has('B1')) results.B1 = await step('B1', 'throughput', () => benchThroughput(server, bodies.slice(0, opts.b1Pages), opts.b1Pages, opts.rounds));
@@ -228,8 +243,10 @@ async function main(): Promise<void> {
     }
     if (has('B6')) results.B6 = await step('B6', 'find in loaded events', () => benchFind(bodies, opts.events, opts.rounds));
     if (has('B8')) results.B8 = await step('B8', 'export', () => benchExport(bodies, opts.events, opts.rounds));
+    if (has('B12')) results.B12 = await step('B12', 'field query in loaded events', () => benchQuery(bodies, opts.events, opts.rounds));
     bodies = [];
     if (has('B7')) results.B7 = await step('B7', 'find while paging', () => benchFindPaging(server, opts.b7Pages, opts.rounds));
+    if (has('B11')) results.B11 = await step('B11', 'generic source throughput', () => benchGeneric(server, opts.b1Pages, opts.rounds));
     if (has('B2')) results.B2 = await step('B2', 'memory', () => benchMemory(server, opts.events, Math.min(opts.rounds, 3)));
   } finally {
     await server.close();
