@@ -29,7 +29,13 @@ export class QueryMatcher {
     this.id = id?.toLowerCase();
     this.text = text === undefined ? undefined : new EventMatcher(text);
     const tests: Test[] = [];
-    if (query.filter) tests.push(eventMatcher(query.filter));
+    if (query.filter) {
+      // types and categories ignore case here, as every string of a query does; the time range is the filter's
+      const { types, categories, ...range } = query.filter;
+      tests.push(eventMatcher(range));
+      if (types) tests.push(oneOfIgnoringCase(types, (e) => e.type));
+      if (categories) tests.push(oneOfIgnoringCase(categories, (e) => e.itemCategory ?? e.category));
+    }
     if (correlationId !== undefined) tests.push(equalsIgnoringCase(correlationId, (e) => e.correlationId));
     if (id !== undefined) tests.push(equalsIgnoringCase(id, (e) => e.id));
     for (const field of fields) {
@@ -52,6 +58,11 @@ export class QueryMatcher {
   isId(event: TimelineEvent): boolean {
     return (this.id !== undefined && event.id.toLowerCase() === this.id) || (this.text?.isId(event) ?? false);
   }
+}
+
+function oneOfIgnoringCase(values: readonly string[], field: (event: TimelineEvent) => string): Test {
+  const lower = new Set(values.map((v) => v.toLowerCase()));
+  return (event) => lower.has(field(event).toLowerCase());
 }
 
 function equalsIgnoringCase(value: string, field: (event: TimelineEvent) => string | undefined): Test {

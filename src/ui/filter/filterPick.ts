@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { parseFilter, RECENT_RANGES, type RecentRange, type TimelineFilter } from '../../core/filter';
 import { parseInstant } from '../../core/instant';
-import type { Timeline } from '../../core/timeline';
-import { PISMO_CATALOG } from '../../sources/pismoCatalog';
-import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
 import { rangeLabel } from '../tree/filterText';
+import { catalogue, seenNames } from '../model/names';
 import type { Session } from '../model/session';
 
 type Dimension = 'categories' | 'types';
@@ -17,35 +15,6 @@ interface ValueItem extends vscode.QuickPickItem {
 
 interface RangeItem extends vscode.QuickPickItem {
   readonly range: RecentRange | 'any' | 'custom' | 'keep';
-}
-
-/** The platform's own categories and types, each type with its human label where the platform has one. */
-function catalogue(session: Session): { categories: string[]; types: Map<string, string | undefined> } {
-  if (session.connection.kind === 'talentlms') {
-    return {
-      categories: TALENTLMS_CATEGORIES.map((c) => c.name),
-      types: new Map(TALENTLMS_CATEGORIES.flatMap((c) => Object.entries(c.labels).map(([type, label]) => [type, `${c.name} · ${label}`] as const))),
-    };
-  }
-  return {
-    categories: Object.keys(PISMO_CATALOG),
-    types: new Map(Object.values(PISMO_CATALOG).flat().map((t) => [t, Object.keys(PISMO_CATALOG).filter((c) => PISMO_CATALOG[c].includes(t)).join(', ')] as const)),
-  };
-}
-
-/** The categories and types of the events loaded so far, in either of the connection's timelines. */
-function seen(timelines: readonly Timeline[]): { categories: Set<string>; types: Set<string> } {
-  const categories = new Set<string>();
-  const types = new Set<string>();
-  for (const timeline of timelines) {
-    for (const group of timeline.categories) {
-      for (const event of group.events) {
-        categories.add(event.itemCategory ?? event.category);
-        types.add(event.type);
-      }
-    }
-  }
-  return { categories, types };
 }
 
 /**
@@ -68,8 +37,8 @@ export async function pickFilter(session: Session): Promise<TimelineFilter | und
 }
 
 function pickValues(session: Session, current: TimelineFilter | undefined): Promise<Pick<TimelineFilter, Dimension> | undefined> {
-  const { categories, types } = catalogue(session);
-  const found = seen(session.timelines);
+  const { categories, types } = catalogue(session.connection.kind);
+  const found = seenNames(session.timelines);
   // Seen values are event data: shown with control characters escaped, kept exact for matching.
   const item = (dimension: Dimension, value: string, detail?: string): ValueItem => ({
     label: displayText(value, 120),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
+import type { PageFilter } from '../../core/filter';
 import { Search, type SearchMatcher } from '../../core/find';
 import { isPlainQuery, parseQuery } from '../../core/query/parse';
 import { QueryMatcher } from '../../core/query/queryMatcher';
@@ -8,6 +9,7 @@ import type { SavedSearch } from '../../core/savedSearch';
 import { clipboardId } from './clipboardId';
 import type { QueryHistory } from './queryHistory';
 import { pickQuery } from './queryPick';
+import { knownNames } from '../model/names';
 import { savedSearchesFor } from '../model/savedSearches';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
@@ -63,21 +65,25 @@ export class FindCommands {
       void vscode.window.showErrorMessage(vscode.l10n.t('Type some text to find: an empty query would match every event.'));
       return undefined;
     }
-    // every target's matcher first: a malformed query is refused before any request
-    const matchers: (string | SearchMatcher)[] = [];
+    // every target's query read first: a malformed one is refused before any request
+    const planned: Planned[] = [];
     for (const session of targets) {
-      const matcher = matcherFor(session, query);
-      if (typeof matcher !== 'string' && 'error' in matcher) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('That query cannot run: {0}', matcher.error));
+      const plan = planFor(session, query);
+      if ('error' in plan) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('That query cannot run: {0}', plan.error));
         return undefined;
       }
-      matchers.push(matcher);
+      planned.push(plan);
     }
     const maxPages = validMaxPages(args.maxPages) ?? configuredMaxPages();
     const outcomes: FindOutcome[] = [];
     for (const [i, session] of targets.entries()) {
+      const { matcher, serverFilter } = planned[i];
+      // The terms a server can take become the connection's filter when it has none, so only those events are
+      // sent; a filter of the user's own is kept, and the terms are matched on each of its pages instead.
+      if (serverFilter && !session.filter) await session.setFilter(serverFilter);
       // Pages read refresh the connection through the session; a page also reports the search's progress.
-      const search: Search = new Search(session.timeline, matchers[i], () => session.loadMore(), () => this.reporters.get(search)?.());
+      const search: Search = new Search(session.timeline, matcher, () => session.loadMore(), () => this.reporters.get(search)?.());
       setSearch(search);
       void this.history.remember(session.connection.id, query);
       outcomes.push(await this.run(session, search, maxPages));
@@ -194,16 +200,19 @@ export class FindCommands {
   }
 }
 
-/**
- * The text found as typed when the query names no field (an EventMatcher, exactly as Find always searched), or
- * the field query's matcher; a type or category typed in another case reads as the connection spells it.
- */
-function matcherFor(session: Session, text: string): string | SearchMatcher | { error: string } {
-  const { timeline } = session;
-  const names = { categories: timeline.categories.map((c) => c.name), types: new Set([...timeline.events()].map((e) => e.type)) };
-  const query = parseQuery(text, { nowMs: Date.now(), names });
+/** How Find runs a query on one connection. */
+interface Planned {
+  /** The text as typed when the query names no term (Find's own search, exactly as before), or its terms' matcher. */
+  readonly matcher: string | SearchMatcher;
+  /** Its type, category and time range terms, for the server. */
+  readonly serverFilter: PageFilter | undefined;
+}
+
+/** A type or category typed in another case is sent as the connection spells it. */
+function planFor(session: Session, text: string): Planned | { error: string } {
+  const query = parseQuery(text, { nowMs: Date.now(), names: knownNames(session.connection.kind, session.timelines) });
   if ('error' in query) return query;
-  return isPlainQuery(query) ? text : new QueryMatcher(query);
+  return { matcher: isPlainQuery(query) ? text : new QueryMatcher(query), serverFilter: query.filter };
 }
 
 /**

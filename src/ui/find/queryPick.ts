@@ -16,7 +16,7 @@ interface AnswerItem extends vscode.QuickPickItem {
 export function pickQuery(recent: readonly string[], saved: readonly SavedSearch[], prefill: string | undefined): Promise<QueryAnswer | undefined> {
   const pick = vscode.window.createQuickPick<AnswerItem>();
   pick.title = vscode.l10n.t('Find in Timeline');
-  pick.placeholder = vscode.l10n.t('Text, an id, or fields: type:DISPUTE data.item.amount:1234.50 since:2h');
+  pick.placeholder = vscode.l10n.t('Text, an id, or fields: category:DISPUTE data.amount:545.53 since:2h');
   pick.matchOnDescription = true;
   const offered: AnswerItem[] = [
     ...recent.map((query) => ({ label: displayText(query, { max: 200, icons: true }), description: vscode.l10n.t('recent'), answer: { query } })),

@@ -28,6 +28,12 @@ describe('QueryMatcher: every term of a query, on each event', () => {
     assert.deepEqual(ids('since:25h'), ['a', 'b']);
   });
 
+  it('ignores case in a type or category that no loaded event has spelt for it yet', () => {
+    assert.deepEqual(ids('type:refusal'), ['c']);
+    assert.deepEqual(ids('category:Dispute'), ['b']);
+    assert.deepEqual(ids('type:REFUSALS'), []);
+  });
+
   it('asks for every term at once, the text left over included', () => {
     assert.deepEqual(ids('data.amount:1234.50 $.data.memo:"he said hi"'), ['a']);
     assert.deepEqual(ids('category:TRANSACTION said'), ['a', 'c']);
