@@ -4,9 +4,9 @@ import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../src/dem
 import type { TimelineViewerApi } from '../../src/extension';
 import type { FindOutcome } from '../../src/ui/find/findCommands';
 import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
-import type { TreeNode } from '../../src/ui/tree/treeNode';
 import type { SearchResultsNode } from '../../src/ui/tree/searchNodes';
-import { activateExtension, EXTENSION_ID, idle, until } from './util';
+import { answerPrompts, fresh, is } from './treeUtil';
+import { activateExtension, EXTENSION_ID, until } from './util';
 
 /** The demo's Pismo timeline: 5,000 events, 50 pages of 100. */
 const DEMO_PAGES = 50;
@@ -101,16 +101,6 @@ describe('Find in a real VS Code', () => {
   });
 });
 
-/** The demo's Pismo connection, refreshed to its first page. */
-async function fresh(api: TimelineViewerApi): Promise<ConnectionNode> {
-  const demo = api.tree.getChildren().find((n) => is(n, 'connection') && (n as ConnectionNode).session.connection.id === 'demo-pismo') as ConnectionNode;
-  assert.ok(demo, 'no Demo · Pismo connection');
-  await vscode.commands.executeCommand('timelineViewer.refresh', demo);
-  api.tree.getChildren(demo);
-  await idle(demo.session);
-  return demo;
-}
-
 function resultsOf(api: TimelineViewerApi, demo: ConnectionNode): SearchResultsNode {
   const first = api.tree.getChildren(demo)[0];
   assert.ok(is(first, 'searchResults'), 'the results node is not first under the connection');
@@ -123,21 +113,4 @@ function eventWith(api: TimelineViewerApi, demo: ConnectionNode, correlationId: 
     if (found) return found;
   }
   throw new Error(`no loaded event with correlation id ${correlationId}`);
-}
-
-/** Accepts each prompt the command shows (the first item of a pick, the prefilled text of an input) until it settles. */
-async function answerPrompts<T>(running: Thenable<T>): Promise<T> {
-  let settled = false;
-  const done = Promise.resolve(running).finally(() => (settled = true));
-  while (!settled) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 100))]);
-  }
-  return done;
-}
-
-/** A node's kind, from its context value as menus read it (the bundle's classes are not the tests'). */
-function is(node: TreeNode | undefined, kind: string): boolean {
-  const value = node?.toTreeItem().contextValue ?? '';
-  return value === kind || value.startsWith(`${kind}.`);
 }

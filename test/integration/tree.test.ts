@@ -5,6 +5,7 @@ import { rawText } from '../../src/core/rawPage';
 import type { TimelineViewerApi } from '../../src/extension';
 import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
 import type { TreeNode } from '../../src/ui/tree/treeNode';
+import { is } from './treeUtil';
 import { activateExtension, EXTENSION_ID, idle } from './util';
 
 describe('the Timeline tree in a real VS Code', () => {
@@ -105,13 +106,4 @@ function firstEvent(api: TimelineViewerApi, correlated = false): EventNode {
     if (found) return found;
   }
   throw new Error('no event in the tree');
-}
-
-/**
- * The tree's classes live in the extension's bundle, not in these compiled tests, so `instanceof` cannot
- * see them: a node's kind is read from its context value, as menus read it.
- */
-function is(node: TreeNode | undefined, kind: string): boolean {
-  const value = node?.toTreeItem().contextValue ?? '';
-  return value === kind || value.startsWith(`${kind}.`);
 }
