@@ -73,8 +73,7 @@ describe('field queries, remembered and saved searches, Load Until in a real VS 
     await find('MERCHANT_REVERSAL');
     await vscode.commands.executeCommand('timelineViewer.clearFind', 'demo-pismo');
     const recent = await find('DISPUTE_ACCEPTED');
-    await vscode.commands.executeCommand('timelineViewer.clearFind', 'demo-pismo');
-    // no arguments but the connection: the pick opens on the recent queries, the newest active
+    // at once, no arguments but the connection: the pick opens on the recent queries, the newest active
     const picked = await answerPrompts(vscode.commands.executeCommand<FindOutcome | undefined>('timelineViewer.find', { connectionId: 'demo-pismo' }));
     assert.ok(picked && recent);
     assert.deepEqual(picked.matches, recent.matches);

@@ -85,7 +85,8 @@ export class FindCommands {
       // Pages read refresh the connection through the session; a page also reports the search's progress.
       const search: Search = new Search(session.timeline, matcher, () => session.loadMore(), () => this.reporters.get(search)?.());
       setSearch(search);
-      void this.history.remember(session.connection.id, query);
+      // awaited: Find's next pick offers it, however soon it opens
+      await this.history.remember(session.connection.id, query);
       outcomes.push(await this.run(session, search, maxPages));
     }
     return {

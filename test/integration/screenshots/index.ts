@@ -8,6 +8,7 @@ import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
 import { runPivotScenes } from './pivot';
+import { runSearchScenes } from './search';
 import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
@@ -42,6 +43,8 @@ export async function run(): Promise<void> {
   await api.treeView.reveal(results, { select: true, focus: true, expand: true });
   await snap('find-results');
   await vscode.commands.executeCommand('timelineViewer.clearFind', demo.session.connection.id);
+  await runSearchScenes(api, demo);
+  await vscode.commands.executeCommand('timelineViewer.clearFilter', demo.session.connection.id);
 
   // Both demo connections collapsed but TalentLMS, whose categories come from the platform's own table.
   await vscode.commands.executeCommand('workbench.actions.treeView.timelineViewer.timeline.collapseAll');
