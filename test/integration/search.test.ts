@@ -91,8 +91,9 @@ describe('field queries, remembered and saved searches, Load Until in a real VS 
     const saved = api.tree.getChildren(demo).find((n) => is(n, 'savedSearches'));
     assert.ok(saved, 'no Saved node under the connection');
     const rows = api.tree.getChildren(saved).map((n: TreeNode) => n.toTreeItem());
-    // the malformed one is left out, the other connection's is not offered here
-    assert.deepEqual(rows.map((r) => r.label), ['Disputes']);
+    // the other connection's is not offered here; the malformed one is left out, on a row that says why
+    assert.deepEqual(rows.map((r) => r.label), ['Disputes', '1 saved search cannot run']);
+    assert.match(String(rows[1].tooltip), /^Workspace settings: Saved search 2: .*"type" has no value/);
     const { command } = rows[0];
     assert.ok(command);
     assert.equal(command.command, 'timelineViewer.runSavedSearch');

@@ -16,7 +16,7 @@ export class QueryHistory {
 
   constructor(
     private readonly state: vscode.Memento,
-    private readonly secrets: ConnectionSecrets,
+    private readonly secrets: Pick<ConnectionSecrets, 'get'>,
     private readonly connectionIds: () => readonly string[],
   ) {
     // the secrets are not at hand yet; the first remember() purges what they rule out

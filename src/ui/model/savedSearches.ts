@@ -7,17 +7,26 @@ const KEY = 'savedSearches';
 /**
  * The saved searches of the user's settings, then the workspace's (a trusted workspace only), each checked as
  * Find and Filter check what is typed; a name the user's settings already hold is theirs. A wrong entry is
- * left out (parseSavedSearches says why; the others still run).
+ * left out and named in `problems` (the others still run).
  */
-export function readSavedSearches(): SavedSearch[] {
+export function savedSearchSettings(): { searches: SavedSearch[]; problems: string[] } {
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(KEY);
-  const levels = [inspected?.globalValue, ...(vscode.workspace.isTrusted ? [inspected?.workspaceValue, inspected?.workspaceFolderValue] : [])];
+  const levels: [string, unknown][] = [[vscode.l10n.t('User settings'), inspected?.globalValue]];
+  const workspace: [string, unknown][] = [[vscode.l10n.t('Workspace settings'), inspected?.workspaceValue], [vscode.l10n.t('Folder settings'), inspected?.workspaceFolderValue]];
+  const problems: string[] = [];
+  if (vscode.workspace.isTrusted) levels.push(...workspace);
+  else if (workspace.some(([, value]) => value !== undefined)) problems.push(vscode.l10n.t("The workspace's saved searches are read once you trust it."));
   const byName = new Map<string, SavedSearch>();
-  for (const value of levels) {
-    const { searches } = parseSavedSearches(value, Date.now());
-    for (const search of searches) if (!byName.has(search.name.toLowerCase())) byName.set(search.name.toLowerCase(), search);
+  for (const [level, value] of levels) {
+    const parsed = parseSavedSearches(value, Date.now());
+    problems.push(...parsed.problems.map((p) => `${level}: ${p}`));
+    for (const search of parsed.searches) if (!byName.has(search.name.toLowerCase())) byName.set(search.name.toLowerCase(), search);
   }
-  return [...byName.values()];
+  return { searches: [...byName.values()], problems };
+}
+
+export function readSavedSearches(): SavedSearch[] {
+  return savedSearchSettings().searches;
 }
 
 /** The saved searches offered for a connection. */
