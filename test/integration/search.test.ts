@@ -118,6 +118,26 @@ describe('field queries, remembered and saved searches, Load Until in a real VS 
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('timelineViewer.runSavedSearch', 'No such search', 'demo-pismo')), /No saved search is named/);
   });
 
+  it('never writes a stored secret into settings or the workspace state', async () => {
+    const token = 'it-search-token-7f3a9c2e';
+    const server = await api.demo.start();
+    await vscode.commands.executeCommand('timelineViewer.addConnection', { id: 'it-search', name: 'IT search', kind: 'pismo', baseUrl: server.url, secrets: { token } });
+    try {
+      await fresh(api);
+      await find(`data.memo:${token}`);
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('timelineViewer.saveSearch', 'demo-pismo', 'leak')), /holds a stored secret/);
+      assert.equal(config().inspect('savedSearches')?.globalValue, undefined);
+      // nor is it offered as a recent query: the pick's first item is the query before it
+      await find('MERCHANT_REVERSAL');
+      await find(token);
+      const picked = await answerPrompts(vscode.commands.executeCommand<FindOutcome | undefined>('timelineViewer.find', { connectionId: 'demo-pismo' }));
+      assert.ok(picked);
+      assert.ok(!String(api.tree.getChildren(connectionNode(api, 'demo-pismo'))[0].toTreeItem().tooltip).includes(token), 'the secret was offered again');
+    } finally {
+      await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-search', { confirm: false });
+    }
+  });
+
   it('Load Until reads back to an instant and stops there, saying how far back the connection holds', async () => {
     const demo = await fresh(api);
     const { timeline } = demo.session;

@@ -28,15 +28,19 @@ export class QueryHistory {
   }
 
   async remember(connectionId: string, query: string): Promise<void> {
-    const isSecret = await this.secretTest();
+    const isSecret = await storedSecretTest(this.secrets, this.connectionIds());
     this.history.purge(isSecret);
     this.history.remember(connectionId, query, isSecret);
     await this.state.update(KEY, this.history.toState());
   }
+}
 
-  private async secretTest(): Promise<IsSecret> {
-    const bundles = await Promise.all(this.connectionIds().map((id) => this.secrets.get(id)));
-    const values = bundles.flatMap((b) => Object.values(b ?? {})).filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_CHARS);
-    return (query) => values.some((secret) => query.includes(secret));
-  }
+/**
+ * A test for text holding any secret the given connections store, read from SecretStorage when it is built: what
+ * a query must not hold to be kept in the workspace state or saved in settings.
+ */
+export async function storedSecretTest(secrets: Pick<ConnectionSecrets, 'get'>, connectionIds: readonly string[]): Promise<IsSecret> {
+  const bundles = await Promise.all(connectionIds.map((id) => secrets.get(id)));
+  const values = bundles.flatMap((b) => Object.values(b ?? {})).filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_CHARS);
+  return (query) => values.some((secret) => query.includes(secret));
 }

@@ -12,7 +12,7 @@ import type { ConnectionTarget } from '../tree/targets';
 export function registerFind(context: vscode.ExtensionContext, { sessions, secrets }: Model, { tree, treeView }: TimelineView): FindCommands {
   const history = new QueryHistory(context.workspaceState, secrets, () => sessions.list().map((s) => s.connection.id));
   const find = new FindCommands(sessions, tree, treeView, history);
-  const saved = new SavedSearchCommands(sessions, find);
+  const saved = new SavedSearchCommands(sessions, find, secrets);
   context.subscriptions.push(
     registerCommand('find', (target?: Parameters<FindCommands['find']>[0]) => find.find(target)),
     registerCommand('searchFurther', (connectionId: string, maxPages?: number) => find.searchFurther(connectionId, maxPages)),

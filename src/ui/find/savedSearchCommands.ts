@@ -5,13 +5,16 @@ import { readSavedSearches, saveSearch } from '../model/savedSearches';
 import { searchOf } from '../model/searches';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { type ConnectionTarget, targetSession } from '../tree/targets';
+import type { ConnectionSecrets } from '../model/secrets';
 import type { FindCommands, FindOutcome } from './findCommands';
+import { storedSecretTest } from './queryHistory';
 
 /** Save Search… and Run Saved Search: a connection's search and filter kept by name in the user's settings. */
 export class SavedSearchCommands {
   constructor(
     private readonly sessions: SessionRegistry,
     private readonly find: FindCommands,
+    private readonly secrets: Pick<ConnectionSecrets, 'get'>,
   ) {}
 
   /**
@@ -28,6 +31,11 @@ export class SavedSearchCommands {
     if (named === undefined) return undefined;
     const search = parseSavedSearch({ name: named, query, filter, connections: [session.connection.id] }, Date.now());
     if ('error' in search) return refuse(search.error);
+    // settings are plain text that may be synced or shared: a secret is never written there
+    const isSecret = await storedSecretTest(this.secrets, this.sessions.list().map((s) => s.connection.id));
+    if (isSecret(search.name) || isSecret(search.query ?? '') || isSecret(JSON.stringify(search.filter ?? {}))) {
+      return refuse(vscode.l10n.t('That search holds a stored secret, so it is not saved in settings.'));
+    }
     try {
       await saveSearch(search);
     } catch (e) {
