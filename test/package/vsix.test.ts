@@ -7,7 +7,11 @@ import { zipEntries, type ZipEntry } from './zipEntries';
 const REPO = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
 const VSIX = path.join(REPO, `${manifest.name}-${manifest.version}.vsix`);
-const MAX_BYTES = 400 * 1024;
+/**
+ * Catches what must never ship (sources, maps, node_modules: megabytes), not growth: undici is most of it
+ * (≈535 KB before compression), then the README, the pages of the inspector and the pictures, and the walkthrough.
+ */
+const MAX_BYTES = 480 * 1024;
 
 interface Manifest {
   name: string;
