@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/event';
-import { eventPanelHtml, mediaRoot, webviewOptions } from './eventPanelHtml';
+import { eventPanelHtml } from './eventPanelHtml';
+import { mediaRoot, webviewOptions } from '../webviewHtml';
 import { displayText } from '../../core/displayText';
 import { COMMAND_PREFIX } from '../command';
 import { copyShown } from './shownJson';
