@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Redactor } from './core/redact';
 import type { ChainPanels } from './ui/chain/chainPanels';
 import { registerChain } from './ui/chain/register';
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const links = registerLinks(context, model, view, inspector.eventPanels, find);
   inspector.useLinks(links.inspectorLinks);
   const chains = registerChain(context, model, view, {
-    openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name),
+    openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name, vscode.ViewColumn.Beside),
     search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId }))?.complete ?? false,
     searchFurther: async (session) => (await find.searchFurther(session.connection.id))?.complete ?? false,
   });

@@ -65,7 +65,8 @@ export class EventPanelManager implements vscode.Disposable {
     private readonly host: EventPanelHost,
   ) {}
 
-  show(event: TimelineEvent, connectionName: string): vscode.WebviewPanel {
+  /** `column`: where a new panel opens (a chain opens its events beside itself, so it stays in sight). */
+  show(event: TimelineEvent, connectionName: string, column: vscode.ViewColumn = vscode.ViewColumn.Active): vscode.WebviewPanel {
     const view = toEventView(event, connectionName);
     let entry = this.preview;
     if (entry) {
@@ -75,7 +76,7 @@ export class EventPanelManager implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel(
         EventPanelManager.viewType,
         '',
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+        { viewColumn: column, preserveFocus: true },
         webviewOptions(this.extensionUri),
       );
       entry = this.adopt(panel, event, view, randomUUID(), false);
