@@ -1,5 +1,7 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Redactor } from './core/redact';
+import type { ChainPanels } from './ui/chain/chainPanels';
+import { registerChain } from './ui/chain/register';
 import { registerConnections } from './ui/connections/register';
 import { registerFilter } from './ui/filter/register';
 import { registerFind } from './ui/find/register';
@@ -34,6 +36,8 @@ export interface TimelineViewerApi {
   /** Follows `vscode://…/event?…` links; tests call it as VS Code does. */
   readonly uriHandler: EventUriHandler;
   readonly tails: LiveTails;
+  /** The correlation chains' panels; tests stand in for their pages through `receive`. */
+  readonly chains: ChainPanels;
 }
 
 /** Builds the model, then each feature in turn; every feature registers its own commands. */
@@ -47,10 +51,15 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const tails = registerWatch(context, model, view);
   const links = registerLinks(context, model, view, inspector.eventPanels, find);
   inspector.useLinks(links.inspectorLinks);
+  const chains = registerChain(context, model, view, {
+    openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name, vscode.ViewColumn.Beside),
+    search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId }))?.complete ?? false,
+    searchFurther: async (session) => (await find.searchFurther(session.connection.id))?.complete ?? false,
+  });
   const { sessions, demo, secrets, redactor } = model;
   const { tree, treeView, statusBar } = view;
   const { eventPanels, documents } = inspector;
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails, chains };
 }
 
 export function deactivate(): void {

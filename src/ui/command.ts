@@ -10,3 +10,9 @@ export const COMMAND_PREFIX = 'timelineViewer.';
 export function registerCommand(id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(COMMAND_PREFIX + id, handler as (...args: unknown[]) => unknown);
 }
+
+/** A script's impossible request rejects the command with the sentence, which the user also sees. */
+export function refuse(message: string): never {
+  void vscode.window.showErrorMessage(message);
+  throw new Error(message);
+}

@@ -8,7 +8,7 @@ import type { TimelineViewerApi } from '../../src/extension';
 import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
 import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { HOSTILE_PAYLOADS } from './fixtures/hostilePayloads';
-import { activateExtension, idle } from './util';
+import { activateExtension, idle, until } from './util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
 /** Characters that reorder or hide text: a row must show them as escapes, never raw. */
@@ -54,6 +54,22 @@ describe('hostile event data in the tree and the JSON document', () => {
     await vscode.commands.executeCommand('timelineViewer.removeConnection', 'it-hostile', { confirm: false });
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('Show Chain draws every hostile row as inert text', async () => {
+    const correlationId = '[open](command:workbench.action.quit)';
+    let drawn: { rows: number; forbidden: number } | undefined;
+    const sub = api.chains.onDidRender((r) => (drawn = r));
+    try {
+      const outcome = await vscode.commands.executeCommand<{ events: string[]; complete: boolean }>('timelineViewer.showChain', { connectionId: 'it-hostile', correlationId });
+      assert.equal(outcome.events.length, HOSTILE_PAYLOADS.length);
+      assert.equal(outcome.complete, true);
+      await until(api.chains.onDidRender, () => drawn?.rows === HOSTILE_PAYLOADS.length, 'the hostile chain drawn');
+      assert.equal(drawn?.forbidden, 0);
+    } finally {
+      sub.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('loads every hostile event', () => {

@@ -40,6 +40,8 @@ function referencedFiles(): string[] {
     'dist/demo.js', // required when the demo is tried
     'media/dist/event.js', // the event inspector's page script
     'media/event.css',
+    'media/dist/chain.js', // Show Chain's page
+    'media/chain.css',
     manifest.icon,
     `${manifest.l10n}/bundle.l10n.json`,
     ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
+import { refuse } from '../command';
 import { appliesTo, parseSavedSearch, type SavedSearch } from '../../core/savedSearch';
 import { readSavedSearches, saveSearch } from '../model/savedSearches';
 import { searchOf } from '../model/searches';
@@ -70,10 +71,4 @@ async function pickSaved(all: readonly SavedSearch[]): Promise<SavedSearch | und
     { placeHolder: vscode.l10n.t('Run which saved search?') },
   );
   return picked?.search;
-}
-
-/** A script's impossible request rejects the command with the sentence, which the user also sees. */
-function refuse(message: string): never {
-  void vscode.window.showErrorMessage(message);
-  throw new Error(message);
 }

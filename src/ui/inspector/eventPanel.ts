@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/event';
-import { eventPanelHtml, mediaRoot, webviewOptions } from './eventPanelHtml';
+import { eventPanelHtml } from './eventPanelHtml';
+import { mediaRoot, webviewOptions } from '../webviewHtml';
 import { displayText } from '../../core/displayText';
 import { COMMAND_PREFIX } from '../command';
 import { copyShown } from './shownJson';
@@ -64,7 +65,8 @@ export class EventPanelManager implements vscode.Disposable {
     private readonly host: EventPanelHost,
   ) {}
 
-  show(event: TimelineEvent, connectionName: string): vscode.WebviewPanel {
+  /** `column`: where a new panel opens (a chain opens its events beside itself, so it stays in sight). */
+  show(event: TimelineEvent, connectionName: string, column: vscode.ViewColumn = vscode.ViewColumn.Active): vscode.WebviewPanel {
     const view = toEventView(event, connectionName);
     let entry = this.preview;
     if (entry) {
@@ -74,7 +76,7 @@ export class EventPanelManager implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel(
         EventPanelManager.viewType,
         '',
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+        { viewColumn: column, preserveFocus: true },
         webviewOptions(this.extensionUri),
       );
       entry = this.adopt(panel, event, view, randomUUID(), false);

@@ -1,51 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PageStrings } from '../../webview/event/eventMessages';
+import { webviewHtml } from '../webviewHtml';
 
-/** Where the page's files live; the panel may load nothing from anywhere else. */
-export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'media');
-}
-
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [mediaRoot(extensionUri)] };
-}
-
-/**
- * The page: a skeleton, one nonce'd script and a stylesheet. No event data: that arrives only by postMessage
- * and is rendered as text nodes, so nothing the server sent can become markup.
- */
+/** The inspector's page (media/dist/event.js, media/event.css) with its words. */
 export function eventPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const media = mediaRoot(extensionUri);
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'event.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'event.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${attr(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(style.toString())}">
-</head>
-<body data-l10n="${attr(JSON.stringify(pageStrings()))}">
-<main id="app"></main>
-<script nonce="${nonce}" src="${attr(script.toString())}"></script>
-</body>
-</html>`;
-}
-
-/** Escapes text for a double-quoted HTML attribute. */
-function attr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return webviewHtml(webview, extensionUri, { page: 'event', strings: pageStrings() });
 }
 
 function pageStrings(): PageStrings {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { type Instant, parseInstant } from '../../core/instant';
 import { loadUntil } from '../../core/loadUntil';
+import { refuse } from '../command';
 import { setLoadedBackTo } from '../model/loadedBack';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { type ConnectionTarget, targetSession } from './targets';
@@ -55,7 +56,5 @@ async function askInstant(): Promise<Instant | undefined> {
 /** A script's instant; an unreadable one rejects the command with the sentence, which the user also sees. */
 function readInstant(text: unknown): Instant {
   const parsed = typeof text === 'string' ? parseInstant(text, Date.now()) : { error: vscode.l10n.t('Pass the instant as text, such as 2025-06-02T14:00:00Z.') };
-  if (!('error' in parsed)) return parsed;
-  void vscode.window.showErrorMessage(parsed.error);
-  throw new Error(parsed.error);
+  return 'error' in parsed ? refuse(parsed.error) : parsed;
 }

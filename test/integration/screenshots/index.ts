@@ -7,6 +7,7 @@ import type { TreeNode } from '../../../src/ui/tree/treeNode';
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
+import { runChainScene } from './chain';
 import { runPivotScenes } from './pivot';
 import { runSearchScenes } from './search';
 import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
@@ -100,11 +101,16 @@ export async function run(): Promise<void> {
   await snap('walkthrough');
   await vscode.commands.executeCommand('timelineViewer.timeline.focus');
 
+  await runChainScene(api, 'chain', true);
   await useTheme('Light 2026', vscode.ColorThemeKind.Light);
+  await runChainScene(api, 'chain-light');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-light');
 
   await useTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
+  await runChainScene(api, 'chain-high-contrast');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
 
