@@ -8,8 +8,9 @@ import { type ConnectionTarget, targetSession } from '../tree/targets';
 import { ConnectionCommands, type NewConnection } from './connectionCommands';
 import { copyRequestAsCurl } from './requestCurl';
 import { offerToMoveSecrets } from './settingsSecrets';
+import { openTimelineFileCommand } from './timelineFileCommand';
 
-/** Try the Demo, Add / Edit / Remove Connection, Set Secret, Copy Request as cURL, and the offer to move secrets out of settings. */
+/** Try the Demo, Add / Edit / Remove Connection, Open Timeline File, Set Secret, Copy Request as cURL, and the offer to move secrets out of settings. */
 export function registerConnections(context: vscode.ExtensionContext, model: Model, view: TimelineView): void {
   const { store, secrets, sessions, lastRequests } = model;
   const connections = new ConnectionCommands(store, secrets, sessions);
@@ -21,6 +22,7 @@ export function registerConnections(context: vscode.ExtensionContext, model: Mod
       return DEMO_CONNECTIONS.map((c) => c.id);
     }),
     registerCommand('addConnection', (args?: NewConnection) => connections.add(args)),
+    registerCommand('openTimelineFile', (path?: unknown) => openTimelineFileCommand(model, path)),
     registerCommand('editConnection', (target?: ConnectionTarget, changes?: Parameters<ConnectionCommands['edit']>[1], options?: { moveSecret?: boolean }) =>
       connections.edit(target, changes, options),
     ),
@@ -30,6 +32,7 @@ export function registerConnections(context: vscode.ExtensionContext, model: Mod
       const session = await targetSession(sessions, target, { placeHolder: vscode.l10n.t('Copy the last request of which connection?') });
       return session && copyRequestAsCurl(session.connection, lastRequests);
     }),
+    store.onDidChange(() => model.files.keepOnly(new Set(store.list().map((c) => c.id)))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.connections')) void offerToMoveSecrets(secrets);
     }),

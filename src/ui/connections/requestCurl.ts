@@ -17,6 +17,10 @@ export async function copyRequestAsCurl(connection: Connection, lastRequests: La
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has made no request yet.', name));
     return undefined;
   }
+  if (connection.kind !== 'pismo' && connection.kind !== 'talentlms') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copy Request as cURL knows the Pismo and TalentLMS requests only, not yet those of "{0}".', name));
+    return undefined;
+  }
   const talent = connection.kind === 'talentlms';
   let request: ReturnType<typeof timelineCurlRequest>;
   try {
