@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { API_DEMO_PREFIXES, apiDemoSecrets } from '../../src/demo/generic/apiRoutes';
 import type { TimelineViewerApi } from '../../src/extension';
+import type { MappingSample } from '../../src/sources/generic/sample';
 import type { FindOutcome } from '../../src/ui/find/findCommands';
 import type { CategoryNode } from '../../src/ui/tree/nodes';
 import { connectionNode, is } from './treeUtil';
@@ -53,6 +54,18 @@ describe('a generic connection in a real VS Code', () => {
     assert.deepEqual(found.matches, [sample.id]);
   });
 
+  it('Test Mapping reads one page and shows the first events it found, or the path that failed', async () => {
+    const node = connectionNode(api, 'it-stripe');
+    const loaded = node.session.timeline.eventCount;
+    const sample = await vscode.commands.executeCommand<MappingSample>('timelineViewer.testMapping', 'it-stripe');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.ok(!('error' in sample), 'error' in sample ? sample.error : '');
+    assert.equal(sample.events.length, 5);
+    assert.equal(sample.next, 'more');
+    for (const e of sample.events) assert.ok(e.id.startsWith('evt_') && e.category === e.type.split('.')[0], JSON.stringify(e));
+    assert.equal(node.session.timeline.eventCount, loaded, 'what Test Mapping read was kept');
+  });
+
   it('says which path failed on which item when the mapping does not fit the answer', async () => {
     await add('it-misfit', 'stripe-events', { mapping: { fields: { id: '$.no_such_field', time: '$.created', timeFormat: 'unixSeconds', type: '$.type' } } });
     const node = connectionNode(api, 'it-misfit');
@@ -63,6 +76,9 @@ describe('a generic connection in a real VS Code', () => {
     assert.match(error.message, /\$\.no_such_field/);
     const rows = api.tree.getChildren(node);
     assert.ok(rows.some((n) => is(n, 'error')), 'no error node');
+    const sample = await vscode.commands.executeCommand<MappingSample>('timelineViewer.testMapping', 'it-misfit');
+    assert.ok('error' in sample);
+    assert.match(sample.error, /\$\.no_such_field/);
   });
 });
 
