@@ -144,7 +144,7 @@ export class GenericSource implements TimelineSource {
     const found = valueAt(json, mapping.items.segments);
     if (found !== null && !Array.isArray(found)) {
       const what = found === undefined ? 'nothing' : typeof found === 'object' ? 'an object' : `a ${typeof found}`;
-      throw new TimelineError('badShape', `The answer holds ${what} at ${mapping.items.text} (generic.items), where a list of events was expected.`);
+      throw new TimelineError('badShape', `The answer holds ${what} at ${mapping.items.text} (mapping.items), where a list of events was expected.`);
     }
     const items = found ?? [];
     checkItemCount(items.length, answer.limit);
