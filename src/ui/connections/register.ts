@@ -37,7 +37,7 @@ export function registerConnections(context: vscode.ExtensionContext, model: Mod
     registerCommand('setSecret', (target?: ConnectionTarget, secret?: SecretBundle | string) => connections.setSecret(target, secret)),
     registerCommand('copyRequestAsCurl', async (target?: ConnectionTarget): Promise<string | undefined> => {
       const session = await targetSession(sessions, target, { placeHolder: vscode.l10n.t('Copy the last request of which connection?') });
-      return session && copyRequestAsCurl(session.connection, lastRequests);
+      return session && copyRequestAsCurl(session.connection, lastRequests, store.userConnection(session.connection.id));
     }),
     store.onDidChange(() => model.files.keepOnly(new Set(store.list().map((c) => c.id)))),
     vscode.workspace.onDidChangeConfiguration((e) => {
