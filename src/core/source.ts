@@ -20,6 +20,11 @@ export interface Page {
   readonly bytes: number;
   /** Calls left in the current rate-limit window, where the server says. */
   readonly rateLimit?: { readonly remaining: number; readonly limit?: number };
+  /**
+   * The end of an oldest-first timeline, where events newer than this page will appear: Check for Newer and the
+   * live tail read on from this cursor (undefined: from the first page). Absent for a newest-first timeline.
+   */
+  readonly newerFrom?: { readonly cursor: Cursor | undefined };
 }
 
 /**

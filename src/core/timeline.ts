@@ -73,6 +73,8 @@ export class Timeline {
   private inFlight: { promise: Promise<LoadResult>; controller: AbortController } | undefined;
   private pagesRead = 0;
   private lastRateLimit: Page['rateLimit'];
+  /** Where an oldest-first timeline's newer events are read from, once its end was reached (Page.newerFrom). */
+  private newerFrom: Page['newerFrom'];
   private oldestKey = TOP;
   private bytesRead = 0;
   private readonly keep: ((event: TimelineEvent) => boolean) | undefined;
@@ -227,6 +229,7 @@ export class Timeline {
 
   private async readNewer(gap: Gap | undefined, maxPages: number, signal: AbortSignal): Promise<NewerResult> {
     this.lastNewerError = undefined;
+    if (!gap && this.exhausted && this.newerFrom) return this.readOnward(this.newerFrom.cursor, maxPages, signal);
     // Loaded events past this key are known: meeting one means the new events are all read.
     const known = this.newestBelow(gap?.below ?? TOP);
     const seen = new Set<Cursor>();
@@ -264,6 +267,34 @@ export class Timeline {
         seen.add(next);
         cursor = next;
       }
+    } catch (e) {
+      this.lastNewerError = toTimelineError(e);
+      throw this.lastNewerError;
+    }
+  }
+
+  /**
+   * Newer events of an oldest-first timeline: from where it ended, onward, keeping the events not held yet. After
+   * `maxPages` pages the next check goes on from there (there is no gap: nothing lies between).
+   */
+  private async readOnward(from: Cursor | undefined, maxPages: number, signal: AbortSignal): Promise<NewerResult> {
+    const events: TimelineEvent[] = [];
+    const seen = new Set<Cursor>();
+    let cursor = from;
+    let pages = 0;
+    try {
+      while (pages < maxPages) {
+        const page = await this.readPage(cursor, signal);
+        pages++;
+        for (const e of this.addPage(this.kept(page.events.filter((e) => !this.byId.has(e.id))))) events.push(e);
+        const next = page.nextCursor;
+        if (page.newerFrom || next === undefined || next === '') break;
+        if (seen.has(next) || next === from) throw new TimelineError('repeatCursor', 'The server sent a cursor it had already sent while reading newer events, so reading stopped here.');
+        seen.add(next);
+        cursor = next;
+        this.newerFrom = { cursor };
+      }
+      return { added: events.length, pages, events: events.sort(newestFirst), gap: false };
     } catch (e) {
       this.lastNewerError = toTimelineError(e);
       throw this.lastNewerError;
@@ -332,6 +363,7 @@ export class Timeline {
     this.pagesRead++;
     this.bytesRead += page.bytes;
     this.lastRateLimit = page.rateLimit ?? this.lastRateLimit;
+    if (page.newerFrom) this.newerFrom = page.newerFrom;
     return page;
   }
 

@@ -15,7 +15,7 @@ const MAX_SECRET_HEADERS = 4;
 const OAUTH_FIELDS = ['grant_type', 'client_id', 'client_secret', 'scope'];
 
 /**
- * `generic.auth`: which scheme, and its non-secret parts (a user name, header names and prefixes, a client id).
+ * `mapping.auth`: which scheme, and its non-secret parts (a user name, header names and prefixes, a client id).
  * Absent: no authentication. `plainHeaders` are the mapping's non-secret headers, which a secret header may not repeat.
  */
 export function authRule(check: Check, value: unknown, at: string, plainHeaders: readonly string[]): GenericAuth | undefined {

@@ -68,7 +68,11 @@ export class GenericSource implements TimelineSource {
     });
     const answer = { headers: res.headers, url, cursor: request.cursor, limit };
     const page = this.readPage(parseJsonBytes(res.body), res.body, answer, true) ?? this.readPage(parseJsonBody(res.body), res.body, answer, false);
-    return { ...(page as Omit<GenericPage, 'rateLimit'>), rateLimit: this.rateLimitOf(res) };
+    const read = page as Omit<GenericPage, 'rateLimit'>;
+    // oldest first, the last page is where newer events will be: read again from its own cursor (or the one the
+    // server says it is caught up at), the events already held are known by their ids
+    const atEnd = mapping.order === 'oldestFirst' && read.nextCursor === undefined;
+    return { ...read, rateLimit: this.rateLimitOf(res), ...(atEnd ? { newerFrom: { cursor: read.caughtUp ?? request.cursor } } : {}) };
   }
 
   /** The URL a page is read from, and the filter parameters it carries. */
@@ -140,7 +144,7 @@ export class GenericSource implements TimelineSource {
     const found = valueAt(json, mapping.items.segments);
     if (found !== null && !Array.isArray(found)) {
       const what = found === undefined ? 'nothing' : typeof found === 'object' ? 'an object' : `a ${typeof found}`;
-      throw new TimelineError('badShape', `The answer holds ${what} at ${mapping.items.text} (generic.items), where a list of events was expected.`);
+      throw new TimelineError('badShape', `The answer holds ${what} at ${mapping.items.text} (mapping.items), where a list of events was expected.`);
     }
     const items = found ?? [];
     checkItemCount(items.length, answer.limit);

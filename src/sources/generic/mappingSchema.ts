@@ -36,10 +36,10 @@ const PLACEHOLDER = '{pageSize}';
 
 /**
  * Checks a generic connection's mapping as settings give it (`"generic": {…}`): the typed mapping, or every
- * problem found, each a sentence naming the setting (`generic.paging.next is required for paging style
+ * problem found, each a sentence naming the setting (`mapping.paging.next is required for paging style
  * "cursor"`). Nothing is sent before a mapping passes.
  */
-export function checkMapping(input: unknown, prefix = 'generic'): MappingCheck {
+export function checkMapping(input: unknown, prefix = 'mapping'): MappingCheck {
   const check = new Check();
   const top = check.object(input, prefix, TOP_KEYS, 'an object with path, items, fields and paging');
   if (!top) return { problems: check.problems };
@@ -63,7 +63,7 @@ export function checkMapping(input: unknown, prefix = 'generic'): MappingCheck {
 }
 
 /** The checked mapping, or a configuration error that lists the first problems. */
-export function parseMapping(input: unknown, prefix = 'generic'): GenericMapping {
+export function parseMapping(input: unknown, prefix = 'mapping'): GenericMapping {
   const result = checkMapping(input, prefix);
   if ('mapping' in result) return result.mapping;
   const { problems } = result;

@@ -59,7 +59,7 @@ export function valueProblem(value: string, what: string): string | undefined {
 export function requestPathProblem(path: string, what: string): string | undefined {
   if (path.length > MAX_PATH_CHARS) return `${what} is ${path.length.toLocaleString('en-US')} characters long: at most ${MAX_PATH_CHARS}`;
   if (!path.startsWith('/') || path.startsWith('//')) return `${what} must be a path starting with one "/", such as /v1/events (the host belongs in the base URL)`;
-  if (/[?#]/.test(path)) return `${what} must be a path without "?" or "#": put query parameters in generic.query`;
+  if (/[?#]/.test(path)) return `${what} must be a path without "?" or "#": put query parameters in mapping.query`;
   if (/[;\\]|%25|%2f|%5c/i.test(path)) return `${what} must not hold ";", "%25" or an encoded slash: some servers read them as a step out of the base URL`;
   if (!/^[A-Za-z0-9\-._~!$&'()*+,=:@/%]*$/.test(path)) return `${what} holds characters a URL path cannot: write it as it appears in the API's documentation, such as /api/v1/logs`;
   if (path.split('/').some((step) => step === '.' || step === '..' || /^%2e/i.test(step))) return `${what} must not hold "." or ".." steps`;

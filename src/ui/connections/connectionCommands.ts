@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { SecretScope } from '../../core/secretScope';
 import { parseBaseUrl } from '../../core/url';
+import { GENERIC_PRESETS, type GenericPreset } from '../../sources/generic/presets';
 import { type Connection, type ConnectionKind, type ConnectionStore, DEFAULT_TALENTLMS_API_VERSION } from '../model/connection';
+import { genericSlots } from '../model/genericConnection';
 import { askForSecrets, type ConnectionSecrets, type SecretBundle } from '../model/secrets';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { type ConnectionTarget, knownSession, targetSession } from '../tree/targets';
@@ -21,9 +23,12 @@ export class ConnectionCommands {
   async add(args: NewConnection = {}): Promise<string | undefined> {
     const kind = args.kind ?? (await pickKind());
     if (!kind) return undefined;
-    const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), kind === 'pismo' ? vscode.l10n.t('Pismo sandbox') : vscode.l10n.t('My TalentLMS')));
+    // another API: a preset's mapping to start from, unless a script passes a mapping of its own
+    const preset = kind === 'generic' && args.preset === undefined && args.mapping === undefined ? await pickPreset() : undefined;
+    if (kind === 'generic' && args.preset === undefined && args.mapping === undefined && !preset) return undefined;
+    const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), preset?.name ?? (kind === 'pismo' ? vscode.l10n.t('Pismo sandbox') : vscode.l10n.t('My TalentLMS'))));
     if (!name) return undefined;
-    const baseUrl = args.baseUrl ?? (await askUrl(kind));
+    const baseUrl = args.baseUrl ?? (await askUrl(kind, preset?.baseUrl));
     if (!baseUrl) return undefined;
     // Scripted calls that pass secrets say the auth method through them; only a person is asked.
     const impliedAuth = args.secrets && (args.secrets.serverKey ? 'serverKey' : 'token');
@@ -37,7 +42,7 @@ export class ConnectionCommands {
       name,
       kind,
       baseUrl,
-      ...(kind === 'talentlms' ? { apiVersion: args.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION } : { auth, accountId }),
+      ...(kind === 'talentlms' ? { apiVersion: args.apiVersion ?? DEFAULT_TALENTLMS_API_VERSION } : kind === 'generic' ? { preset: args.preset ?? preset?.id } : { auth, accountId }),
     };
     const { secrets, ...stored } = connection as NewConnection & Connection;
     const bundle = secrets ?? (await askForSecrets(connection));
@@ -136,16 +141,28 @@ async function askToMove(connection: Connection, from: SecretScope, to: SecretSc
   return answer === move ? true : answer === keep ? false : undefined;
 }
 
-function singleSecret(connection: Connection, value: string): SecretBundle {
-  return connection.kind === 'talentlms' ? { apiKey: value } : { token: value };
+/** A secret passed as text, for a connection that needs one; undefined (said) for one that needs several. */
+function singleSecret(connection: Connection, value: string): SecretBundle | undefined {
+  if (connection.kind !== 'generic') return connection.kind === 'talentlms' ? { apiKey: value } : { token: value };
+  const slots = genericSlots(connection);
+  if (slots.length === 1) return { generic: { [slots[0].id]: value } };
+  void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" needs {1} secrets: pass them as {2}.', displayText(connection.name, 80), slots.length, '{ generic: { … } }'));
+  return undefined;
 }
 
 async function pickKind(): Promise<ConnectionKind | undefined> {
   const items: (vscode.QuickPickItem & { value: ConnectionKind })[] = [
     { label: 'Pismo', description: vscode.l10n.t('account timeline, cursor pages'), value: 'pismo' },
     { label: 'TalentLMS', description: vscode.l10n.t('platform timeline, API v2'), value: 'talentlms' },
+    { label: vscode.l10n.t('Another API…'), description: vscode.l10n.t('Stripe, GitHub, Okta, Auth0, Slack, Datadog, Svix, Kubernetes, PagerDuty: by a mapping'), value: 'generic' },
   ];
   return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which platform?') }))?.value;
+}
+
+/** The preset a generic connection's mapping starts from (its `mapping` setting can change any of it later). */
+async function pickPreset(): Promise<GenericPreset | undefined> {
+  const items = GENERIC_PRESETS.map((preset) => ({ label: preset.name, detail: preset.description, preset }));
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which API? Its mapping can be changed in settings afterwards.'), matchOnDetail: true }))?.preset;
 }
 
 async function pickPismoAuth(): Promise<'token' | 'serverKey' | undefined> {
@@ -160,9 +177,10 @@ function ask(prompt: string, placeHolder: string): Promise<string | undefined> {
   return Promise.resolve(vscode.window.showInputBox({ prompt, placeHolder, ignoreFocusOut: true })).then((v) => v?.trim() || undefined);
 }
 
-function askUrl(kind: string): Thenable<string | undefined> {
+function askUrl(kind: string, presetUrl?: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     prompt: vscode.l10n.t('Base URL'),
+    value: presetUrl,
     placeHolder: kind === 'pismo' ? 'https://sandbox.pismolabs.io' : 'https://yourdomain.talentlms.com',
     ignoreFocusOut: true,
     validateInput: (value) => {

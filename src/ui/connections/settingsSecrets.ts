@@ -59,7 +59,7 @@ export async function offerToMoveSecrets(secrets: ConnectionSecrets, options: { 
     const scope = connection && scopeOf(connection);
     // Fields already stored are kept only when they were given for the same address.
     const stored = connection && (await secrets.getBound(connection.id));
-    const bundle: Record<string, string> = { ...(stored && scope && stored.scope?.toString() === scope.toString() ? stored.bundle : {}) };
+    const bundle: Record<string, unknown> = { ...(stored && scope && stored.scope?.toString() === scope.toString() ? stored.bundle : {}) };
     for (const field of SECRET_FIELDS) {
       if (typeof rest[field] === 'string') bundle[FIELD_TO_SECRET[field]] = rest[field] as string;
       delete rest[field];

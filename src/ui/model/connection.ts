@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { PAGE_SIZE } from '../../core/limits';
 
-export type ConnectionKind = 'pismo' | 'talentlms';
-export const CONNECTION_KINDS: readonly ConnectionKind[] = ['pismo', 'talentlms'];
+export type ConnectionKind = 'pismo' | 'talentlms' | 'generic';
+export const CONNECTION_KINDS: readonly ConnectionKind[] = ['pismo', 'talentlms', 'generic'];
+/** A timeline file opened for this window: never in settings. */
+export const FILE_KIND = 'file';
 
 /**
  * A timeline the user can open: where it lives and how to read it. Secrets are never part of it: they
@@ -30,7 +32,13 @@ export interface Connection {
   readonly groupBy?: 'category' | 'type';
   /** Pismo: renames (`"type": "eventType"`) or turns off (`false`) each filter parameter. */
   readonly filterParams?: Readonly<Record<string, string | false | null>>;
-  /** The settings level that defines it; absent for the demo. */
+  /** Generic: the id of the preset the mapping starts from (see GENERIC_PRESETS). */
+  readonly preset?: string;
+  /** Generic: the mapping as settings hold it, its keys over the preset's; checked before anything is sent. */
+  readonly mapping?: unknown;
+  /** A timeline file's path (kind "file"). */
+  readonly file?: string;
+  /** The settings level that defines it; absent for the demo and files. */
   readonly definedIn?: SettingsLevel;
   /** Defined by the workspace with the id of a user connection, which it hides. */
   readonly shadowsUser?: boolean;
@@ -42,7 +50,7 @@ export type SettingsLevel = 'user' | 'workspace';
 /** Keys that hold secrets: found in settings, they are offered to be moved to the secret store. */
 export const SECRET_FIELDS = ['apiKey', 'api_key', 'token', 'accessToken', 'serverKey', 'server_key', 'serverSecret', 'server_secret', 'secret', 'password'] as const;
 
-const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy', 'filterParams'] as const;
+const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy', 'filterParams', 'preset', 'mapping'] as const;
 export const SETTING = 'connections';
 const DEMO_KEY = 'timelineViewer.demoAdded';
 
@@ -84,6 +92,8 @@ export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private cached: Connection[] | undefined;
+  /** Timeline files opened in this window, after the configured connections. */
+  private readonly files: Connection[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly state: vscode.Memento) {
@@ -98,7 +108,7 @@ export class ConnectionStore implements vscode.Disposable {
 
   /** Stable objects between changes, so sessions (and what they loaded) survive unrelated refreshes. */
   list(): Connection[] {
-    this.cached ??= [...(this.state.get<boolean>(DEMO_KEY) ? DEMO_CONNECTIONS : []), ...this.configured()];
+    this.cached ??= [...(this.state.get<boolean>(DEMO_KEY) ? DEMO_CONNECTIONS : []), ...this.configured(), ...this.files];
     return this.cached;
   }
 
@@ -115,6 +125,12 @@ export class ConnectionStore implements vscode.Disposable {
   async addDemo(): Promise<void> {
     if (this.state.get<boolean>(DEMO_KEY)) return;
     await this.state.update(DEMO_KEY, true);
+    this.invalidate();
+  }
+
+  /** A timeline file, read-only and kept for this window only: nothing of it is written to settings. */
+  addFile(connection: Connection): void {
+    this.files.push(connection);
     this.invalidate();
   }
 
@@ -138,6 +154,12 @@ export class ConnectionStore implements vscode.Disposable {
   async remove(connection: Connection): Promise<void> {
     if (connection.demo) {
       await this.state.update(DEMO_KEY, undefined);
+      this.invalidate();
+      return;
+    }
+    if (connection.kind === FILE_KIND) {
+      const at = this.files.findIndex((c) => c.id === connection.id);
+      if (at >= 0) this.files.splice(at, 1);
       this.invalidate();
       return;
     }

@@ -10,6 +10,8 @@ import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './secret
 import { SessionRegistry } from './sessionRegistry';
 import { readSettings } from './settings';
 import { createSource } from './sources';
+import { confirmWorkspaceApi } from './genericConnection';
+import { TimelineFiles } from './timelineFiles';
 
 /** The extension's state, built once: what the view shows and the features act on. Nothing here draws or registers a command. */
 export interface Model {
@@ -22,6 +24,8 @@ export interface Model {
   readonly sessions: SessionRegistry;
   /** Holds a connection's prompts while a link is followed on it: a link never asks for a secret. */
   readonly quiet: QuietPrompts;
+  /** Timeline files opened in this window, read-only connections. */
+  readonly files: TimelineFiles;
 }
 
 export function createModel(context: vscode.ExtensionContext): Model {
@@ -32,12 +36,15 @@ export function createModel(context: vscode.ExtensionContext): Model {
   const store = new ConnectionStore(context.globalState);
   const quiet = new QuietPrompts();
   const lastRequests = new LastRequests();
+  const files = new TimelineFiles();
   const sourceDeps = {
     demo,
     redactor,
     secrets,
     ask: quiet.guard(askForSecrets, undefined),
     confirmAddress: quiet.guard(confirmSecretAddress, false),
+    confirmWorkspaceApi: quiet.guard(confirmWorkspaceApi, false),
+    files,
     userConnection: (id: string) => store.userConnection(id),
   };
   const sessions = new SessionRegistry(
@@ -47,5 +54,5 @@ export function createModel(context: vscode.ExtensionContext): Model {
     new FilterStore(context.workspaceState),
   );
   context.subscriptions.push(log, demo, store, sessions);
-  return { log, redactor, demo, secrets, store, lastRequests, sessions, quiet };
+  return { log, redactor, demo, secrets, store, lastRequests, sessions, quiet, files };
 }

@@ -4,6 +4,8 @@ import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
 
 /** The platform's own categories and types, each type with its human label where the platform has one. */
 export function catalogue(kind: string): { categories: string[]; types: Map<string, string | undefined> } {
+  // another API's names are only those its events have shown
+  if (kind !== 'pismo' && kind !== 'talentlms') return { categories: [], types: new Map() };
   if (kind === 'talentlms') {
     return {
       categories: TALENTLMS_CATEGORIES.map((c) => c.name),

@@ -3,6 +3,7 @@ import type { Redactor } from '../../core/redact';
 import { SecretScope } from '../../core/secretScope';
 import { parseBaseUrl } from '../../core/url';
 import type { Connection } from './connection';
+import { genericSlots } from './genericConnection';
 
 /** What a connection needs to authenticate; which fields depend on its kind and auth method. */
 export interface SecretBundle {
@@ -13,6 +14,8 @@ export interface SecretBundle {
   /** Pismo server key and secret, to mint account tokens. */
   readonly serverKey?: string;
   readonly serverSecret?: string;
+  /** A generic connection's secrets by the slot ids of its auth (`token`, `header:dd-api-key`, see secretSlots). */
+  readonly generic?: Readonly<Record<string, string>>;
 }
 
 /** A stored secret and the address it was given for; no scope for one saved before secrets were tied to one. */
@@ -74,13 +77,14 @@ export class ConnectionSecrets {
   }
 
   private remember(bundle: SecretBundle): void {
-    for (const value of Object.values(bundle)) if (typeof value === 'string') this.redactor.add(value);
+    for (const value of [...Object.values(bundle), ...Object.values(bundle.generic ?? {})]) if (typeof value === 'string') this.redactor.add(value);
   }
 }
 
 /** How the user knows a connection's secret: "API key", "account token", "server key and secret". */
 export function credentialName(connection: Connection): string {
   if (connection.kind === 'talentlms') return vscode.l10n.t('API key');
+  if (connection.kind === 'generic') return vscode.l10n.t('API secrets');
   return connection.auth === 'serverKey' ? vscode.l10n.t('server key and secret') : vscode.l10n.t('account token');
 }
 
@@ -119,10 +123,21 @@ export function secretFields(connection: Connection): { field: keyof SecretBundl
 
 /** Asks for each missing secret with a password box, naming where it will be sent; undefined when the user cancels. */
 export async function askForSecrets(connection: Connection): Promise<SecretBundle | undefined> {
-  const bundle: Record<string, string> = {};
   const title = sentTo(connection.baseUrl);
+  const ask = (prompt: string): Thenable<string | undefined> =>
+    vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')) });
+  if (connection.kind === 'generic') {
+    const generic: Record<string, string> = {};
+    for (const slot of genericSlots(connection)) {
+      const value = await ask(vscode.l10n.t('{0} for {1}', slot.label, connection.name));
+      if (!value) return undefined;
+      generic[slot.id] = value.trim();
+    }
+    return { generic };
+  }
+  const bundle: Record<string, string> = {};
   for (const { field, prompt } of secretFields(connection)) {
-    const value = await vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')) });
+    const value = await ask(prompt);
     if (!value) return undefined;
     bundle[field] = value.trim();
   }

@@ -122,6 +122,11 @@ export class Session implements vscode.Disposable {
     }
   }
 
+  /** The connection's one source, each read waiting behind the others: Test Mapping reads a first page through it. */
+  get queuedSource(): TimelineSource {
+    return this.source;
+  }
+
   /** Drops what was loaded and starts again from the first page; a filter stays on (a "last …" range moves on). */
   reset(): void {
     this.stop();

@@ -11,7 +11,10 @@ import { PismoSource, type TokenProvider } from '../../sources/pismo';
 import { PismoTokenMinter } from '../../sources/pismoAuth';
 import { TalentLmsSource } from '../../sources/talentlms';
 import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
-import { CONNECTION_KINDS, type Connection, DEFAULT_TALENTLMS_API_VERSION } from './connection';
+import { GenericSource } from '../../sources/generic/genericSource';
+import { CONNECTION_KINDS, type Connection, DEFAULT_TALENTLMS_API_VERSION, FILE_KIND } from './connection';
+import { genericMapping, genericSlots } from './genericConnection';
+import type { TimelineFiles } from './timelineFiles';
 import type { DemoService } from './demo';
 import { credentialName, type ConnectionSecrets, type SecretBundle } from './secrets';
 import { readSettings } from './settings';
@@ -27,6 +30,10 @@ export interface SourceDeps {
   readonly userConnection: (id: string) => Connection | undefined;
   /** Whether a secret saved before secrets had an address may go to a workspace-only connection's address. */
   readonly confirmAddress: (connection: Connection, base: URL) => Promise<boolean>;
+  /** Whether a generic connection that only the workspace defines may read the host it names. */
+  readonly confirmWorkspaceApi: (connection: Connection, base: URL) => Promise<boolean>;
+  /** The timeline files opened in this window. */
+  readonly files: TimelineFiles;
 }
 
 /**
@@ -36,13 +43,19 @@ export interface SourceDeps {
  * anything outside it: the secret only ever travels to the address it was given for.
  */
 export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
+  if (connection.kind === FILE_KIND) return deps.files.source(connection);
   const settings = readSettings();
   let http: HttpClient | undefined;
   return new DeferredSource(
     async () => {
       try {
+        if (connection.kind === 'generic') {
+          const { mapping, baseUrl, secrets } = await genericAccess(connection, deps);
+          http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential: vscode.l10n.t('API secrets'), scope: SecretScope.of(baseUrl) });
+          return new GenericSource({ baseUrl, http, mapping, secrets: async () => secrets.generic ?? {}, redactor: deps.redactor });
+        }
         if (!CONNECTION_KINDS.includes(connection.kind as never)) {
-          throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo" or "talentlms".', connection.name, connection.kind));
+          throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo", "talentlms" or "generic".', connection.name, connection.kind));
         }
         const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
         const credential = connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token');
@@ -87,6 +100,20 @@ export function talentApiVersion(connection: Connection): string {
 async function configuredAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
   const baseUrl = configuredUrl(connection);
   return { baseUrl, secrets: await boundSecrets(connection, baseUrl, deps) };
+}
+
+/**
+ * A generic connection's mapping, base URL and secrets. Its base URL, path, auth and headers come from user
+ * settings; one that only the workspace defines reads nothing before the user confirms the host.
+ */
+async function genericAccess(connection: Connection, deps: SourceDeps): Promise<{ mapping: ReturnType<typeof genericMapping>; baseUrl: URL; secrets: SecretBundle }> {
+  const user = connection.shadowsUser ? deps.userConnection(connection.id) : undefined;
+  const mapping = genericMapping(connection, user);
+  const baseUrl = configuredUrl(user ?? connection);
+  if (connection.definedIn === 'workspace' && !user && !(await deps.confirmWorkspaceApi(connection, baseUrl))) {
+    throw new TimelineError('config', vscode.l10n.t('"{0}" was not read: only this workspace\'s settings define it, and reading {1} was declined.', connection.name, baseUrl.host));
+  }
+  return { mapping, baseUrl, secrets: genericSlots(connection).length === 0 ? {} : await boundSecrets(connection, baseUrl, deps) };
 }
 
 async function demoAccess(deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
@@ -147,6 +174,7 @@ function validUrl(text: string | undefined): URL | undefined {
 
 function hasAll(connection: Connection, bundle: SecretBundle): boolean {
   if (connection.kind === 'talentlms') return !!bundle.apiKey;
+  if (connection.kind === 'generic') return genericSlots(connection).every((slot) => !!bundle.generic?.[slot.id]);
   return connection.auth === 'serverKey' ? !!bundle.serverKey && !!bundle.serverSecret : !!bundle.token;
 }
 

@@ -8,6 +8,7 @@ import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
 import { runChainScene } from './chain';
+import { runGenericScene } from './generic';
 import { runPivotScenes } from './pivot';
 import { runSearchScenes } from './search';
 import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
@@ -117,6 +118,7 @@ export async function run(): Promise<void> {
   await runHostile();
   await useTheme('Dark 2026', vscode.ColorThemeKind.Dark);
   await workspaceConnectionScene(api);
+  await runGenericScene(api);
 }
 
 /**

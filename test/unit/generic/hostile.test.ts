@@ -158,9 +158,9 @@ describe('generic source against hostile answers and mappings', () => {
 
     api.on('/object', { body: '{"data":{"id":"1"}}' });
     const notList = await failure(source({ path: '/object', items: '$.data', paging: { style: 'none' } }).fetchPage({ limit: 10 }, signal()));
-    assert.equal(notList.message, 'The answer holds an object at $.data (generic.items), where a list of events was expected.');
+    assert.equal(notList.message, 'The answer holds an object at $.data (mapping.items), where a list of events was expected.');
     const nothing = await failure(source({ path: '/object', items: '$.entries', paging: { style: 'none' } }).fetchPage({ limit: 10 }, signal()));
-    assert.equal(nothing.message, 'The answer holds nothing at $.entries (generic.items), where a list of events was expected.');
+    assert.equal(nothing.message, 'The answer holds nothing at $.entries (mapping.items), where a list of events was expected.');
   });
 
   it('keeps exact bytes of items found deep in the envelope, the last of duplicate keys as JSON.parse does', async () => {

@@ -242,4 +242,25 @@ describe('generic paging: caught up, where newer events are read from', () => {
     assert.equal(timeline.error, undefined);
     assert.equal(timeline.hasMore, false);
   });
+
+  for (const [name, presetId, changes] of [
+    ['Auth0 checkpoints', 'auth0-logs', {}],
+    ['Okta polling', 'okta-system-log', { query: { limit: '{pageSize}' }, order: 'oldestFirst' }],
+  ] as const) {
+    it(`Check for Newer on an oldest-first timeline reads on from where it caught up (${name}), and brings each new event once`, async () => {
+      const timeline = newTimeline(presetSource(server, clients, presetId, { mapping: presetMapping(presetId, changes) }), LIMIT);
+      await loadAll(timeline);
+      const held = timeline.eventCount;
+      assert.ok(held > 0);
+      const nothing = await timeline.checkNewer();
+      assert.equal(nothing.added, 0, 'a check with nothing new added events');
+      server.appendEvents(7);
+      const newer = await timeline.checkNewer();
+      assert.equal(newer.added, 7);
+      assert.equal(timeline.eventCount, held + 7);
+      assert.equal(new Set([...timeline.events()].map((e) => e.id)).size, held + 7, 'an event came twice');
+      assert.equal(newer.gap, false);
+      assert.equal((await timeline.checkNewer()).added, 0, 'the next check brought them again');
+    });
+  }
 });
