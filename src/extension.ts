@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Redactor } from './core/redact';
+import type { ActivityView } from './ui/activity/activityView';
+import { registerActivity } from './ui/activity/register';
 import type { ChainPanels } from './ui/chain/chainPanels';
 import { registerChain } from './ui/chain/register';
 import { registerConnections } from './ui/connections/register';
@@ -38,6 +40,8 @@ export interface TimelineViewerApi {
   readonly tails: LiveTails;
   /** The correlation chains' panels; tests stand in for their pages through `receive`. */
   readonly chains: ChainPanels;
+  /** The activity strip; tests stand in for its page through `receive`. */
+  readonly activity: ActivityView;
 }
 
 /** Builds the model, then each feature in turn; every feature registers its own commands. */
@@ -49,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const find = registerFind(context, model, view);
   registerFilter(context, model, view);
   const tails = registerWatch(context, model, view);
+  const activity = registerActivity(context, model);
   const links = registerLinks(context, model, view, inspector.eventPanels, find);
   inspector.useLinks(links.inspectorLinks);
   const chains = registerChain(context, model, view, {
@@ -59,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const { sessions, demo, secrets, redactor } = model;
   const { tree, treeView, statusBar } = view;
   const { eventPanels, documents } = inspector;
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails, chains };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails, chains, activity };
 }
 
 export function deactivate(): void {

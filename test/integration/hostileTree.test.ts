@@ -72,6 +72,19 @@ describe('hostile event data in the tree and the JSON document', () => {
     }
   });
 
+  it('the activity strip draws the hostile categories as inert text', async () => {
+    let drawn: { forbidden: number } | undefined;
+    const sub = api.activity.onDidRender((r) => (drawn = r));
+    try {
+      const outcome = await vscode.commands.executeCommand<{ events: number }>('timelineViewer.showActivity', 'it-hostile');
+      assert.equal(outcome.events, HOSTILE_PAYLOADS.length);
+      await until(api.activity.onDidRender, () => drawn, 'the hostile strip drawn');
+      assert.equal(drawn?.forbidden, 0);
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('loads every hostile event', () => {
     assert.equal(events.length, HOSTILE_PAYLOADS.length);
   });

@@ -42,6 +42,8 @@ function referencedFiles(): string[] {
     'media/event.css',
     'media/dist/chain.js', // Show Chain's page
     'media/chain.css',
+    'media/dist/activity.js', // the activity strip's page
+    'media/activity.css',
     manifest.icon,
     `${manifest.l10n}/bundle.l10n.json`,
     ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),

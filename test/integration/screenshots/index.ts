@@ -7,6 +7,7 @@ import type { TreeNode } from '../../../src/ui/tree/treeNode';
 import type { TimelineViewerApi } from '../../../src/extension';
 import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
+import { runActivityScene } from './activity';
 import { runChainScene } from './chain';
 import { runGenericScene } from './generic';
 import { runPivotScenes } from './pivot';
@@ -103,14 +104,17 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('timelineViewer.timeline.focus');
 
   await runChainScene(api, 'chain', true);
+  await runActivityScene(api, 'activity');
   await useTheme('Light 2026', vscode.ColorThemeKind.Light);
   await runChainScene(api, 'chain-light');
+  await runActivityScene(api, 'activity-light');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-light');
 
   await useTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
   await runChainScene(api, 'chain-high-contrast');
+  await runActivityScene(api, 'activity-high-contrast');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
