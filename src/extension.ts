@@ -4,6 +4,9 @@ import type { ActivityView } from './ui/activity/activityView';
 import { registerActivity } from './ui/activity/register';
 import type { ChainPanels } from './ui/chain/chainPanels';
 import { registerChain } from './ui/chain/register';
+import type { ProfilePanels } from './ui/profile/profilePanels';
+import { registerProfile } from './ui/profile/register';
+import { sessionOf } from './ui/tree/targets';
 import { registerConnections } from './ui/connections/register';
 import { registerFilter } from './ui/filter/register';
 import { registerFind } from './ui/find/register';
@@ -42,6 +45,8 @@ export interface TimelineViewerApi {
   readonly chains: ChainPanels;
   /** The activity strip; tests stand in for its page through `receive`. */
   readonly activity: ActivityView;
+  /** The Type Profile panels. */
+  readonly profiles: ProfilePanels;
 }
 
 /** Builds the model, then each feature in turn; every feature registers its own commands. */
@@ -56,15 +61,23 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const activity = registerActivity(context, model);
   const links = registerLinks(context, model, view, inspector.eventPanels, find);
   inspector.useLinks(links.inspectorLinks);
+  const profiles = registerProfile(context, model, view);
   const chains = registerChain(context, model, view, {
     openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name, vscode.ViewColumn.Beside),
     search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId }))?.complete ?? false,
     searchFurther: async (session) => (await find.searchFurther(session.connection.id))?.complete ?? false,
   });
+  inspector.usePictures({
+    unusual: profiles.unusual,
+    showChain: async (event, connectionName) => {
+      const session = sessionOf(model.sessions, event, connectionName);
+      if (session && event.correlationId) await chains.show(session, event.correlationId);
+    },
+  });
   const { sessions, demo, secrets, redactor } = model;
   const { tree, treeView, statusBar } = view;
   const { eventPanels, documents } = inspector;
-  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails, chains, activity };
+  return { sessions, tree, treeView, demo, secrets, statusBar, redactor, eventPanels, documents, logUri: context.logUri, uriHandler: links.uriHandler, tails, chains, activity, profiles: profiles.panels };
 }
 
 export function deactivate(): void {

@@ -44,6 +44,8 @@ function referencedFiles(): string[] {
     'media/chain.css',
     'media/dist/activity.js', // the activity strip's page
     'media/activity.css',
+    'media/dist/profile.js', // the Type Profile's page
+    'media/profile.css',
     manifest.icon,
     `${manifest.l10n}/bundle.l10n.json`,
     ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),

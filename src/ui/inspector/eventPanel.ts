@@ -7,7 +7,7 @@ import { displayText } from '../../core/displayText';
 import { COMMAND_PREFIX } from '../command';
 import { copyShown } from './shownJson';
 import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
-import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage } from '../../webview/event/eventMessages';
+import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage, type UnusualView } from '../../webview/event/eventMessages';
 
 /** What the panel's buttons need from the rest of the extension. Implemented by the lead. */
 export interface EventPanelHost {
@@ -19,10 +19,17 @@ export interface EventPanelHost {
   findId(value: string, event: TimelineEvent, connectionName: string): Promise<void>;
   /** "Copy Link to Event". */
   copyLink(event: TimelineEvent, connectionName: string): Promise<void>;
+  /** What is unusual about the event for its type; undefined while too few of its type are loaded. */
+  unusual(event: TimelineEvent, connectionName: string): Promise<UnusualView | undefined>;
+  /** "Show Chain": the event's correlation chain as a waterfall. */
+  showChain(event: TimelineEvent, connectionName: string): Promise<void>;
 }
 
 /** What the inspector asks of the links feature, which is built on it: the IDs in the JSON lead to their events. */
 export type InspectorLinks = Pick<EventPanelHost, 'findId' | 'copyLink'>;
+
+/** What the inspector asks of the pictures, which are built after it: a type's usual shape, a chain. */
+export type InspectorPictures = Pick<EventPanelHost, 'unusual' | 'showChain'>;
 
 /** One open panel and the event it shows. */
 interface Entry {
@@ -85,7 +92,7 @@ export class EventPanelManager implements vscode.Disposable {
     entry.panel.title = title(view);
     this.lastActive = entry;
     // a page still loading asks for the event itself with `ready`
-    if (entry.live) this.post(entry, showMessage(entry));
+    if (entry.live) this.postShow(entry);
     return entry.panel;
   }
 
@@ -169,10 +176,13 @@ export class EventPanelManager implements vscode.Disposable {
       case 'ready':
         // a page (re)loaded: it rendered its saved state, or nothing; bring it up to date if that is not the current event
         entry.live = true;
-        if (message.key !== entry.key) this.post(entry, showMessage(entry));
+        if (message.key !== entry.key) this.postShow(entry);
         return;
       case 'rendered':
-        return; // a render report: tests listen for it on the webview
+      case 'unusualShown':
+        return; // render reports: tests listen for them on the webview
+      case 'showChain':
+        return this.host.showChain(entry.event, entry.view.connectionName);
       case 'copy':
         return this.copyTarget(entry, message.target);
       case 'copyValue':
@@ -202,6 +212,15 @@ export class EventPanelManager implements vscode.Disposable {
     if (this.preview === entry) this.preview = undefined;
     if (entry.live) this.post(entry, { type: 'pinned' });
     else entry.key = randomUUID(); // the page's saved state is now stale: it re-renders when it says `ready`
+  }
+
+  /** The event, then what is unusual about it once its type is learnt (if the panel still shows it). */
+  private postShow(entry: Entry): void {
+    this.post(entry, showMessage(entry));
+    const { key, event, view } = entry;
+    void this.host.unusual(event, view.connectionName).then((unusual) => {
+      if (unusual && entry.key === key) this.post(entry, { type: 'unusual', key, unusual });
+    });
   }
 
   private post(entry: Entry, message: HostMessage): void {

@@ -39,5 +39,10 @@ function pageStrings(): PageStrings {
     matches: vscode.l10n.t('{0} matches', '{0}'),
     copyLink: vscode.l10n.t('Copy Link to Event'),
     findInTimeline: vscode.l10n.t('Find in Timeline (Enter)'),
+    showChain: vscode.l10n.t('Show Chain'),
+    unusualHeading: vscode.l10n.t('Unusual for its type, learnt from {0} loaded events'),
+    lacks: vscode.l10n.t('{2}: in {0} of {1} events of this type, not in this one'),
+    adds: vscode.l10n.t('{2}: in only {0} of {1}'),
+    addsNew: vscode.l10n.t('{2}: in none of the other {1}'),
   };
 }

@@ -6,7 +6,7 @@ import { EventNode } from '../tree/nodes';
 import { eventTarget } from '../tree/targets';
 import { compareWithPrevious } from './comparePrevious';
 import { EVENT_SCHEME, EventDocuments } from './eventDocument';
-import { EventPanelManager, type InspectorLinks } from './eventPanel';
+import { EventPanelManager, type InspectorLinks, type InspectorPictures } from './eventPanel';
 import { copyShown, shownJson } from './shownJson';
 
 export interface Inspector {
@@ -14,6 +14,8 @@ export interface Inspector {
   readonly documents: EventDocuments;
   /** Links are built on the inspector, so they are handed to it once they exist; until then an ID click does nothing. */
   useLinks(links: InspectorLinks): void;
+  /** The pictures, handed over the same way. */
+  usePictures(pictures: InspectorPictures): void;
 }
 
 /**
@@ -22,12 +24,15 @@ export interface Inspector {
  */
 export function registerInspector(context: vscode.ExtensionContext, { sessions }: Model): Inspector {
   let links: InspectorLinks | undefined;
+  let pictures: InspectorPictures | undefined;
   const documents = new EventDocuments(sessions);
   const eventPanels = new EventPanelManager(context.extensionUri, {
     openDocument: async (event) => void (await documents.open(event)),
     compareWith: (event) => documents.compare(event),
     findId: async (value, event, connectionName) => links?.findId(value, event, connectionName),
     copyLink: async (event, connectionName) => links?.copyLink(event, connectionName),
+    unusual: async (event, connectionName) => pictures?.unusual(event, connectionName),
+    showChain: async (event, connectionName) => pictures?.showChain(event, connectionName),
   });
   context.subscriptions.push(
     eventPanels,
@@ -43,7 +48,7 @@ export function registerInspector(context: vscode.ExtensionContext, { sessions }
     registerCommand('copyCorrelationId', (node: EventNode) => copyId(node, node.event.correlationId)),
     registerCommand('copyJson', (node: EventNode) => node instanceof EventNode && copyShown(shownJson(node.event), vscode.l10n.t('Copied the event JSON.'))),
   );
-  return { eventPanels, documents, useLinks: (given) => (links = given) };
+  return { eventPanels, documents, useLinks: (given) => (links = given), usePictures: (given) => (pictures = given) };
 }
 
 async function copyId(node: unknown, value: string | undefined): Promise<void> {

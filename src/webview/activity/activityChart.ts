@@ -184,15 +184,23 @@ const LABEL_SPACING = 80;
 function drawLabels(ctx: CanvasRenderingContext2D, picture: ActivityPicture, scale: ReturnType<typeof scaleOf>, layout: Layout, theme: Theme): void {
   const format = edgeFormat(picture.step.unit, picture.timeZone);
   const buckets = picture.edges.length - 1;
-  const every = Math.max(1, Math.ceil(LABEL_SPACING / Math.max(1, layout.width / buckets)));
+  // as far apart as the labels are wide ("Jun 6, 12:00 PM" needs more than "Jun 6"), and never overlapping
+  const widest = buckets > 0 ? ctx.measureText(format.format(picture.edges[0])).width + 12 : 0;
+  const spacing = Math.max(LABEL_SPACING, widest);
+  const every = Math.max(1, Math.ceil(spacing / Math.max(1, layout.width / buckets)));
   ctx.fillStyle = theme.text;
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
+  let free = -Infinity;
   for (let i = 0; i < buckets; i += every) {
     const x = scale.x(picture.edges[i]);
-    if (x + LABEL_SPACING / 2 > layout.width) break;
+    const text = format.format(picture.edges[i]);
+    const width = ctx.measureText(text).width;
+    if (x + width + 2 > layout.width) break;
+    if (x < free) continue;
     ctx.fillRect(x, layout.baseline, 1, 3);
-    ctx.fillText(format.format(picture.edges[i]), x + 2, layout.baseline + 3);
+    ctx.fillText(text, x + 2, layout.baseline + 3);
+    free = x + width + 12;
   }
 }
 

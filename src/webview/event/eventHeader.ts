@@ -10,6 +10,7 @@ export interface HeaderActions {
   compare(): void;
   pin(): void;
   copyLink(): void;
+  showChain(): void;
 }
 
 /** A header field longer than this is cut on screen (the copy buttons still copy it whole). */
@@ -59,6 +60,7 @@ export function renderHeader(view: EventView, pinned: boolean, strings: PageStri
     return button;
   };
   if (view.correlationId) add(strings.copyCorrelationId, () => actions.copy('correlationId'), true);
+  if (view.correlationId) add(strings.showChain, () => actions.showChain());
   add(strings.copyEventId, () => actions.copy('eventId'));
   add(strings.copyJson, () => actions.copy('json'));
   add(strings.copyLink, () => actions.copyLink());

@@ -19,10 +19,28 @@ export interface EventView {
   readonly json: string;
 }
 
+/** A path an event lacks or adds, with how many events of its type carry it. */
+export interface PathShareView {
+  readonly path: string;
+  readonly count: number;
+}
+
+/** What is unusual about the shown event for its type, learnt from the loaded events of that type. */
+export interface UnusualView {
+  /** Events of the type learnt from. */
+  readonly events: number;
+  /** Paths most events of the type carry and this one does not. */
+  readonly lacks: readonly PathShareView[];
+  /** Paths this event carries that few or none of its type do. */
+  readonly adds: readonly PathShareView[];
+}
+
 /** Extension → page. `key` names one show() so a reloaded page can tell whether it is current. */
 export type HostMessage =
   | { readonly type: 'show'; readonly key: string; readonly event: EventView; readonly pinned: boolean }
-  | { readonly type: 'pinned' };
+  | { readonly type: 'pinned' }
+  /** Sent after `show` once the type is learnt; for the show named by `key` only. */
+  | { readonly type: 'unusual'; readonly key: string; readonly unusual: UnusualView };
 
 export type CopyTarget = 'eventId' | 'correlationId' | 'json';
 
@@ -48,7 +66,10 @@ export type PageMessage =
   | { readonly type: 'pin' }
   | { readonly type: 'copyLink' }
   /** An ID-shaped string value (starting at `at`) was clicked: the extension runs Find in Timeline for it. */
-  | { readonly type: 'findId'; readonly at: number };
+  | { readonly type: 'findId'; readonly at: number }
+  | { readonly type: 'showChain' }
+  /** The unusual section was drawn for show `key` (for tests). */
+  | { readonly type: 'unusualShown'; readonly key: string; readonly lacks: number; readonly adds: number };
 
 /** What the page keeps with setState to re-render after a reload, without retainContextWhenHidden. */
 export interface PageState {
@@ -98,9 +119,33 @@ export function parsePageState(value: unknown): PageState | undefined {
   return event && { key: value.key, event, pinned: value.pinned };
 }
 
+/** More paths than a section lists: the core keeps at most 2,000 per type. */
+const MAX_SHARES = 2000;
+
+function parseShares(value: unknown): PathShareView[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_SHARES) return undefined;
+  const shares: PathShareView[] = [];
+  for (const share of value) {
+    if (!isObject(share) || typeof share.path !== 'string' || !isOffset(share.count)) return undefined;
+    shares.push({ path: share.path, count: share.count });
+  }
+  return shares;
+}
+
+function parseUnusual(value: unknown): UnusualView | undefined {
+  if (!isObject(value) || !isOffset(value.events)) return undefined;
+  const lacks = parseShares(value.lacks);
+  const adds = parseShares(value.adds);
+  return lacks && adds && { events: value.events, lacks, adds };
+}
+
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isObject(value)) return undefined;
   if (value.type === 'pinned') return { type: 'pinned' };
+  if (value.type === 'unusual') {
+    const unusual = parseUnusual(value.unusual);
+    return typeof value.key === 'string' && unusual ? { type: 'unusual', key: value.key, unusual } : undefined;
+  }
   if (value.type === 'show') {
     const state = parsePageState(value);
     return state && { type: 'show', ...state };
@@ -134,7 +179,10 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'compare':
     case 'pin':
     case 'copyLink':
+    case 'showChain':
       return { type: value.type };
+    case 'unusualShown':
+      return typeof value.key === 'string' && isOffset(value.lacks) && isOffset(value.adds) ? { type: 'unusualShown', key: value.key, lacks: value.lacks, adds: value.adds } : undefined;
     default:
       return undefined;
   }
@@ -187,4 +235,12 @@ export interface PageStrings {
   readonly matches: string;
   readonly copyLink: string;
   readonly findInTimeline: string;
+  readonly showChain: string;
+  /** {0}: events of the type. */
+  readonly unusualHeading: string;
+  /** {0}: events carrying the path, {1}: events of the type, {2}: the path. */
+  readonly lacks: string;
+  readonly adds: string;
+  /** A path no other event of the type carries; {1}: events of the type, {2}: the path. */
+  readonly addsNew: string;
 }

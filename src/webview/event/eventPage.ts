@@ -7,6 +7,7 @@ import { parseHostMessage, parsePageState, textDigest, type PageMessage, type Pa
 import { h, readStrings } from '../shared/dom';
 import { installFilter } from './jsonFilter';
 import { renderHeader, type Header } from './eventHeader';
+import { renderUnusual } from './eventUnusual';
 import { JsonView } from './jsonView';
 import { countForbidden, ownElements } from '../shared/forbiddenElements';
 
@@ -33,6 +34,7 @@ function render(state: PageState): void {
     compare: () => vscode.postMessage({ type: 'compare' }),
     pin: () => vscode.postMessage({ type: 'pin' }),
     copyLink: () => vscode.postMessage({ type: 'copyLink' }),
+    showChain: () => vscode.postMessage({ type: 'showChain' }),
   });
   const json = state.event.json;
   let view: JsonView | undefined;
@@ -72,6 +74,10 @@ window.addEventListener('message', (e: MessageEvent) => {
   if (!message) return; // malformed: dropped
   if (message.type === 'show') {
     render({ key: message.key, event: message.event, pinned: message.pinned });
+  } else if (message.type === 'unusual') {
+    if (shown?.state.key !== message.key) return; // for an event shown before
+    shown.header.element.after(renderUnusual(message.unusual, shown.state.event.type, strings));
+    vscode.postMessage({ type: 'unusualShown', key: message.key, lacks: message.unusual.lacks.length, adds: message.unusual.adds.length });
   } else if (shown) {
     shown.state = { ...shown.state, pinned: true };
     vscode.setState(shown.state);
