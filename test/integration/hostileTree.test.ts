@@ -85,6 +85,21 @@ describe('hostile event data in the tree and the JSON document', () => {
     }
   });
 
+  it('Show Type Profile draws a hostile type and its paths as inert text', async () => {
+    let drawn: { rows: number; forbidden: number } | undefined;
+    const sub = api.profiles.onDidRender((r) => (drawn = r));
+    try {
+      const type = events[0].event.type;
+      const outcome = await vscode.commands.executeCommand<{ events: number; paths: unknown[] }>('timelineViewer.showTypeProfile', 'it-hostile', type);
+      assert.ok(outcome.events >= 1);
+      await until(api.profiles.onDidRender, () => drawn && drawn.rows === outcome.paths.length, 'the hostile profile drawn');
+      assert.equal(drawn?.forbidden, 0);
+    } finally {
+      sub.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('loads every hostile event', () => {
     assert.equal(events.length, HOSTILE_PAYLOADS.length);
   });

@@ -1,23 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TimelineEvent } from '../../src/core/event';
-import { rawText } from '../../src/core/rawPage';
 import type { TimelineViewerApi } from '../../src/extension';
 import type { ProfileOutcome } from '../../src/ui/profile/profilePanels';
 import { parsePageMessage } from '../../src/webview/event/eventMessages';
+import { lackingCorrelation } from './demoEvents';
 import { fresh } from './treeUtil';
 import { activateExtension, until } from './util';
-
-/** An event of a type most of whose events carry `correlation_id`, this one without it. */
-function lackingCorrelation(events: readonly TimelineEvent[]): TimelineEvent | undefined {
-  const byType = new Map<string, TimelineEvent[]>();
-  for (const e of events) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
-  for (const group of byType.values()) {
-    const lacking = group.filter((e) => !rawText(e.raw).includes('"correlation_id"'));
-    if (group.length >= 20 && lacking.length > 0 && lacking.length <= group.length * 0.1) return lacking[0];
-  }
-  return undefined;
-}
 
 describe('a type\'s usual shape in a real VS Code', () => {
   let api: TimelineViewerApi;
@@ -54,7 +42,7 @@ describe('a type\'s usual shape in a real VS Code', () => {
   it('the inspector flags an event that lacks a field most of its type carry', async () => {
     const demo = await fresh(api);
     for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('timelineViewer.loadMore', demo);
-    const event = lackingCorrelation([...demo.session.timeline.events()]);
+    const event = lackingCorrelation(demo.session.timeline.events());
     assert.ok(event, 'the demo has no event lacking a usual correlation_id');
     const panel = api.eventPanels.show(event, demo.session.connection.name);
     let shown: { lacks: number; adds: number } | undefined;

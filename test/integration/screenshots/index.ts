@@ -9,6 +9,7 @@ import { snap } from '../scenes';
 import { run as runHostile } from './hostile';
 import { runActivityScene } from './activity';
 import { runChainScene } from './chain';
+import { runProfileScene } from './profile';
 import { runGenericScene } from './generic';
 import { runPivotScenes } from './pivot';
 import { runSearchScenes } from './search';
@@ -105,9 +106,11 @@ export async function run(): Promise<void> {
 
   await runChainScene(api, 'chain', true);
   await runActivityScene(api, 'activity');
+  await runProfileScene(api, 'type-profile', true);
   await useTheme('Light 2026', vscode.ColorThemeKind.Light);
   await runChainScene(api, 'chain-light');
   await runActivityScene(api, 'activity-light');
+  await runProfileScene(api, 'type-profile-light');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-light');
@@ -115,6 +118,7 @@ export async function run(): Promise<void> {
   await useTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
   await runChainScene(api, 'chain-high-contrast');
   await runActivityScene(api, 'activity-high-contrast');
+  await runProfileScene(api, 'type-profile-high-contrast');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await nextRender(api.eventPanels.show(shown.event, demo.session.connection.name));
   await snap('event-panel-high-contrast');
