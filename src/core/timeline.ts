@@ -255,7 +255,9 @@ export class Timeline {
             fresh.push(e);
           }
         }
-        for (const e of this.addPage(this.kept(fresh))) events.push(e);
+        const added = this.addPage(this.kept(fresh));
+        for (const e of added) events.push(e);
+        for (const listener of this.pageListeners) listener(added);
         const next = page.nextCursor;
         if (met || next === undefined || next === '') {
           this.replaceGap(gap, undefined);
@@ -286,7 +288,9 @@ export class Timeline {
       while (pages < maxPages) {
         const page = await this.readPage(cursor, signal);
         pages++;
-        for (const e of this.addPage(this.kept(page.events.filter((e) => !this.byId.has(e.id))))) events.push(e);
+        const added = this.addPage(this.kept(page.events.filter((e) => !this.byId.has(e.id))));
+        for (const e of added) events.push(e);
+        for (const listener of this.pageListeners) listener(added);
         const next = page.nextCursor;
         if (page.newerFrom || next === undefined || next === '') break;
         if (seen.has(next) || next === from) throw new TimelineError('repeatCursor', 'The server sent a cursor it had already sent while reading newer events, so reading stopped here.');

@@ -255,8 +255,12 @@ describe('generic paging: caught up, where newer events are read from', () => {
       const nothing = await timeline.checkNewer();
       assert.equal(nothing.added, 0, 'a check with nothing new added events');
       server.appendEvents(7);
+      let heard = 0;
+      const stop = timeline.onPage((events) => (heard += events.length));
       const newer = await timeline.checkNewer();
+      stop();
       assert.equal(newer.added, 7);
+      assert.equal(heard, 7, 'the page listeners did not hear of them');
       assert.equal(timeline.eventCount, held + 7);
       assert.equal(new Set([...timeline.events()].map((e) => e.id)).size, held + 7, 'an event came twice');
       assert.equal(newer.gap, false);

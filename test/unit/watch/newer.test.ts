@@ -42,8 +42,13 @@ describe('Check for Newer Events', () => {
     const before = ids(timeline);
     server.appendEvents(5);
     const requests = log.length;
+    const heard: string[] = [];
+    const stop = timeline.onPage((events) => heard.push(...events.map((e) => e.id)));
     const result = await timeline.checkNewer();
+    stop();
     assert.equal(result.added, 5);
+    // the page listeners (a search, the activity strip, the profiles) hear of newer events too
+    assert.deepEqual(heard.sort(), newestFirstIds(result.events).sort());
     assert.equal(result.pages, 1);
     assert.equal(result.gap, false);
     assert.equal(log.length - requests, 1);
