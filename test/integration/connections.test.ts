@@ -163,7 +163,7 @@ describe('connections and their secrets in a real VS Code', () => {
 
   it('refuses a bad configuration with a sentence saying what to fix, before any request, offering Edit', async () => {
     const cases = [
-      { id: 'it-bad-kind', name: 'IT bad kind', kind: 'sftp', baseUrl: server.url, expected: /has kind "sftp": use "pismo" or "talentlms"/ },
+      { id: 'it-bad-kind', name: 'IT bad kind', kind: 'sftp', baseUrl: server.url, expected: /has kind "sftp": use "pismo", "talentlms" or "generic"/ },
       { id: 'it-no-url', name: 'IT no URL', kind: 'pismo', baseUrl: ' ', expected: /has no base URL: set "baseUrl"/ },
     ];
     for (const { expected, ...connection } of cases) {

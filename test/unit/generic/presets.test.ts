@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rawText } from '../../../src/core/rawPage';
 import { type DemoServer, startDemoServer } from '../../../src/demo/server';
 import { secretSlots } from '../../../src/sources/generic/auth';
@@ -76,4 +78,14 @@ describe('generic presets against their demo routes', () => {
       assert.ok(refused.details.status === 401 || refused.details.status === 403, refused.message);
     });
   }
+});
+
+describe('the connections setting', () => {
+  it("offers exactly the presets' ids as a generic connection's preset", () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }> } };
+    };
+    const offered = manifest.contributes.configuration.properties['timelineViewer.connections'].items?.properties?.preset?.enum;
+    assert.deepEqual(offered, GENERIC_PRESETS.map((p) => p.id));
+  });
 });
