@@ -16,6 +16,7 @@ export const FIGURES: Readonly<Record<string, readonly string[]>> = {
   B9: ['ratio', 'floorRatio', 'scanMs', 'bareMs', 'floorMs'],
   B11: ['ratio', 'genericEventsPerSecond', 'builtInEventsPerSecond'],
   B12: ['ratio', 'fieldMs', 'plainMs', 'sameValueRatio', 'commonRatio'],
+  B13: ['redrawMs', 'firstMs'],
 };
 
 /** B5's figures from the real VS Code, expected unless the run was skipped with --no-vscode. */
