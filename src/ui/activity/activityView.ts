@@ -121,7 +121,7 @@ export class ActivityView implements vscode.WebviewViewProvider, vscode.Disposab
 
   /** Pages arrive in bursts while Find reads or the tail runs: one redraw per turn of the event loop. */
   private queueDraw(): void {
-    if (this.drawQueued) return;
+    if (this.drawQueued || !this.view?.visible) return;
     this.drawQueued = true;
     setImmediate(() => {
       this.drawQueued = false;

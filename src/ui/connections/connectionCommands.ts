@@ -24,8 +24,9 @@ export class ConnectionCommands {
     const kind = args.kind ?? (await pickKind());
     if (!kind) return undefined;
     // another API: a preset's mapping to start from, unless a script passes a mapping of its own
-    const preset = kind === 'generic' && args.preset === undefined && args.mapping === undefined ? await pickPreset() : undefined;
-    if (kind === 'generic' && args.preset === undefined && args.mapping === undefined && !preset) return undefined;
+    const askPreset = kind === 'generic' && args.preset === undefined && args.mapping === undefined;
+    const preset = askPreset ? await pickPreset() : undefined;
+    if (askPreset && !preset) return undefined;
     const name = args.name ?? (await ask(vscode.l10n.t('Name of the connection'), preset?.name ?? (kind === 'pismo' ? vscode.l10n.t('Pismo sandbox') : vscode.l10n.t('My TalentLMS'))));
     if (!name) return undefined;
     const baseUrl = args.baseUrl ?? (await askUrl(kind, preset?.baseUrl));

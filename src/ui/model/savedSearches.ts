@@ -9,8 +9,22 @@ const KEY = 'savedSearches';
  * Find and Filter check what is typed; a name the user's settings already hold is theirs. A wrong entry is
  * left out and named in `problems` (the others still run).
  */
-export function savedSearchSettings(): { searches: SavedSearch[]; problems: string[] } {
+export function savedSearchSettings(): SavedSearchSettings {
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(KEY);
+  // every connection row asks on every refresh: the entries are checked again only when the settings change
+  const key = JSON.stringify([inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue, vscode.workspace.isTrusted]);
+  if (cached?.key !== key) cached = { key, settings: checked(inspected) };
+  return cached.settings;
+}
+
+interface SavedSearchSettings {
+  readonly searches: readonly SavedSearch[];
+  readonly problems: readonly string[];
+}
+
+let cached: { readonly key: string; readonly settings: SavedSearchSettings } | undefined;
+
+function checked(inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>): SavedSearchSettings {
   const levels: [string, unknown][] = [[vscode.l10n.t('User settings'), inspected?.globalValue]];
   const workspace: [string, unknown][] = [[vscode.l10n.t('Workspace settings'), inspected?.workspaceValue], [vscode.l10n.t('Folder settings'), inspected?.workspaceFolderValue]];
   const problems: string[] = [];
@@ -25,7 +39,7 @@ export function savedSearchSettings(): { searches: SavedSearch[]; problems: stri
   return { searches: [...byName.values()], problems };
 }
 
-export function readSavedSearches(): SavedSearch[] {
+export function readSavedSearches(): readonly SavedSearch[] {
   return savedSearchSettings().searches;
 }
 

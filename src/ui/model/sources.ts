@@ -46,21 +46,22 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
   if (connection.kind === FILE_KIND) return deps.files.source(connection);
   const settings = readSettings();
   let http: HttpClient | undefined;
+  // one client per source, bound to the address its secret was given for; `credential` names it in errors
+  const client = (baseUrl: URL, credential: string): HttpClient =>
+    (http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential, scope: SecretScope.of(baseUrl) }));
   return new DeferredSource(
     async () => {
       try {
         if (connection.kind === 'generic') {
           const { mapping, baseUrl, secrets } = await genericAccess(connection, deps);
-          http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential: vscode.l10n.t('API secrets'), scope: SecretScope.of(baseUrl) });
-          return new GenericSource({ baseUrl, http, mapping, secrets: async () => secrets.generic ?? {}, redactor: deps.redactor });
+          const generic = client(baseUrl, vscode.l10n.t('API secrets'));
+          return new GenericSource({ baseUrl, http: generic, mapping, secrets: async () => secrets.generic ?? {}, redactor: deps.redactor });
         }
         if (!CONNECTION_KINDS.includes(connection.kind as never)) {
           throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo", "talentlms" or "generic".', connection.name, connection.kind));
         }
         const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
-        const credential = connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token');
-        const options = { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential };
-        http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, ...options, scope: SecretScope.of(baseUrl) });
+        const http = client(baseUrl, connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token'));
         if (connection.kind === 'talentlms') {
           return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: talentApiVersion(connection) });
         }

@@ -7,7 +7,6 @@ const SLICE = 2000;
 
 interface Learning {
   readonly profiles: TypeProfiles;
-  readonly stop: () => void;
   /** The run of slices in progress, joined by every caller. */
   running: Promise<void> | undefined;
 }
@@ -29,19 +28,14 @@ export class ProfileLearner {
     return learning.profiles;
   }
 
-  /** Forgets a timeline's profiles (it was replaced by a refresh or a filter). */
-  forget(timeline: Timeline): void {
-    this.learning.get(timeline)?.stop();
-    this.learning.delete(timeline);
-  }
-
   private of(timeline: Timeline): Learning {
     let learning = this.learning.get(timeline);
     if (!learning) {
       const profiles = new TypeProfiles();
       profiles.enqueue([...timeline.events()]);
-      const stop = timeline.onPage((events: readonly TimelineEvent[]) => profiles.enqueue(events));
-      learning = { profiles, stop, running: undefined };
+      // a replaced timeline is dropped with its listener (the map holds it weakly)
+      timeline.onPage((events: readonly TimelineEvent[]) => profiles.enqueue(events));
+      learning = { profiles, running: undefined };
       this.learning.set(timeline, learning);
     }
     return learning;

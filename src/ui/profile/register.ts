@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../../core/event';
 import type { UnusualView } from '../../webview/event/eventMessages';
 import { refuse, registerCommand } from '../command';
 import type { Model } from '../model/model';
+import type { Session } from '../model/session';
 import { EventNode } from '../tree/nodes';
 import { sessionOf, targetSession } from '../tree/targets';
 import type { TimelineView } from '../tree/timelineView';
@@ -31,8 +32,7 @@ export function registerProfile(context: vscode.ExtensionContext, { sessions }: 
       const session = from?.session ?? (await targetSession(sessions, typeof target === 'string' ? target : undefined, { placeHolder: vscode.l10n.t('Profile a type of which connection?'), takeOnly: true }));
       if (!session) return undefined;
       if (type !== undefined && (typeof type !== 'string' || type === '')) return refuse(vscode.l10n.t('Pass the type as text.'));
-      const types = [...new Set([...session.timeline.events()].map((e) => e.type))];
-      const picked = from?.event.type ?? type ?? (await vscode.window.showQuickPick(types.map((t) => ({ label: displayText(t, 100), type: t })), { placeHolder: vscode.l10n.t('Which type?') }))?.type;
+      const picked = from?.event.type ?? type ?? (await pickType(session));
       return picked === undefined ? undefined : panels.show(session, picked);
     }),
   );
@@ -50,4 +50,10 @@ export function registerProfile(context: vscode.ExtensionContext, { sessions }: 
       return { events, lacks: listed(lacks), adds: listed(adds) };
     },
   };
+}
+
+/** The loaded types of a connection, to pick one. */
+async function pickType(session: Session): Promise<string | undefined> {
+  const types = [...new Set([...session.timeline.events()].map((e) => e.type))];
+  return (await vscode.window.showQuickPick(types.map((t) => ({ label: displayText(t, 100), type: t })), { placeHolder: vscode.l10n.t('Which type?') }))?.type;
 }
