@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const profiles = registerProfile(context, model, view);
   const chains = registerChain(context, model, view, {
     openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name, vscode.ViewColumn.Beside),
-    search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId }))?.complete ?? false,
+    search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId, text: true }))?.complete ?? false,
     searchFurther: async (session) => (await find.searchFurther(session.connection.id))?.complete ?? false,
   });
   inspector.usePictures({

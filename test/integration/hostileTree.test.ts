@@ -8,6 +8,7 @@ import type { TimelineViewerApi } from '../../src/extension';
 import type { CategoryNode, ConnectionNode, EventNode } from '../../src/ui/tree/nodes';
 import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { HOSTILE_PAYLOADS } from './fixtures/hostilePayloads';
+import { connectionNode, is } from './treeUtil';
 import { activateExtension, idle, until } from './util';
 
 const kind = (n: TreeNode): string => n.toTreeItem().contextValue ?? '';
@@ -64,10 +65,14 @@ describe('hostile event data in the tree and the JSON document', () => {
       const outcome = await vscode.commands.executeCommand<{ events: string[]; complete: boolean }>('timelineViewer.showChain', { connectionId: 'it-hostile', correlationId });
       assert.equal(outcome.events.length, HOSTILE_PAYLOADS.length);
       assert.equal(outcome.complete, true);
+      // the id was searched for as text, though it reads like a `key:value` term
+      const results = api.tree.getChildren(connectionNode(api, 'it-hostile'))[0];
+      assert.ok(is(results, 'searchResults'), 'the chain ran no search');
       await until(api.chains.onDidRender, () => drawn?.rows === HOSTILE_PAYLOADS.length, 'the hostile chain drawn');
       assert.equal(drawn?.forbidden, 0);
     } finally {
       sub.dispose();
+      await vscode.commands.executeCommand('timelineViewer.clearFind', 'it-hostile');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });

@@ -24,6 +24,8 @@ export interface FindArgs {
   readonly connectionId?: string;
   readonly query?: string;
   readonly maxPages?: number;
+  /** Find the query as text, never read as terms: an ID (a correlation id may hold `key:value`). */
+  readonly text?: boolean;
 }
 
 /** What it resolves to. */
@@ -68,7 +70,7 @@ export class FindCommands {
     // every target's query read first: a malformed one is refused before any request
     const planned: Planned[] = [];
     for (const session of targets) {
-      const plan = planFor(session, query);
+      const plan: Planned | { error: string } = args.text === true ? { matcher: query, serverFilter: undefined } : planFor(session, query);
       if ('error' in plan) {
         void vscode.window.showErrorMessage(vscode.l10n.t('That query cannot run: {0}', plan.error));
         return undefined;
@@ -137,7 +139,7 @@ export class FindCommands {
   related(node: EventNode): Promise<FindOutcome | undefined> {
     const { correlationId } = node.event;
     if (!correlationId) return Promise.resolve(undefined);
-    return this.find({ connectionId: node.session.connection.id, query: correlationId });
+    return this.find({ connectionId: node.session.connection.id, query: correlationId, text: true });
   }
 
   private async run(session: Session, search: Search, maxPages: number): Promise<FindOutcome> {

@@ -77,7 +77,7 @@ export class Pivot {
     await this.reveal(session);
     let result: FindOutcome | undefined;
     try {
-      result = await this.findCommands.find({ connectionId: session.connection.id, query, maxPages: configuredMaxPages() });
+      result = await this.findCommands.find({ connectionId: session.connection.id, query, maxPages: configuredMaxPages(), text: true });
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Find in Timeline failed: {0}', displayText(error instanceof Error ? error.message : String(error), 500)));
       return undefined;
