@@ -1,6 +1,5 @@
 import { encodeCursor } from './cursor';
 import type { DemoRequest, DemoResponse } from './http';
-import { TENANT_ACCOUNT } from './pismoData';
 import { CURSOR_PARAMS } from './pismoQuery';
 
 /**
@@ -10,7 +9,7 @@ import { CURSOR_PARAMS } from './pismoQuery';
 interface PismoPage {
   readonly has_next: boolean;
   readonly next_cursor: string | null;
-  readonly items: { readonly timestamp: string }[];
+  readonly items: { readonly tenant_account_timestamp: string; readonly timestamp: string }[];
 }
 
 /** The envelope fields the Pismo route writes first, before `items`. */
@@ -44,5 +43,6 @@ export function overlappingPage(response: DemoResponse): DemoResponse {
   const page = pismoPage(response);
   if (!page?.has_next || page.items.length < 2) return response;
   const middle = page.items[Math.floor(page.items.length / 2) - 1];
-  return withNext(response, encodeCursor({ tenantAccount: TENANT_ACCOUNT, timestamp: middle.timestamp }));
+  const tenantAccount = middle.tenant_account_timestamp.slice(0, -`::${middle.timestamp}`.length); // the page's own account
+  return withNext(response, encodeCursor({ tenantAccount, timestamp: middle.timestamp }));
 }

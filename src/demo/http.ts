@@ -55,6 +55,16 @@ export function bodyReader(req: IncomingMessage): (maxBytes: number) => Promise<
     }));
 }
 
+/** The body as text, or the 413 to answer when it is larger than `maxBytes`. */
+export async function readBody(request: DemoRequest, maxBytes: number): Promise<string | DemoResponse> {
+  try {
+    return request.body ? await request.body(maxBytes) : '';
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return jsonError(413, `The body must be at most ${maxBytes} bytes.`);
+    throw e;
+  }
+}
+
 /** `Authorization: Bearer <token>`, compared in constant time. */
 export function hasBearer(request: DemoRequest, token: string): boolean {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');

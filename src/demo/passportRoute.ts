@@ -1,62 +1,72 @@
 import { randomBytes } from 'node:crypto';
-import { BodyTooLargeError, type DemoRequest, type DemoResponse, type Route, json, jsonError } from './http';
-import { TokenRegistry, sameSecret } from './passportTokens';
-import { ACCOUNT_ID } from './pismoData';
+import { type DemoRequest, type DemoResponse, type Route, json, jsonError, readBody } from './http';
+import { type TokenRegistry, sameSecret } from './passportTokens';
+import type { PismoTenant } from './pismoTenant';
 
 export const PASSPORT_TOKEN_PATH = '/passport/v2/s2s/access-token';
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
-const MAX_BODY_BYTES = 16 * 1024;
+/** Passport's bodies hold a few credentials: anything larger is a mistake. */
+export const MAX_PASSPORT_BODY_BYTES = 16 * 1024;
+
+/** Pismo's pages name the mint body's secret field both ways. */
+const SECRET_FIELDS = ['server_secret', 'secret_key'] as const;
+export type MintSecretField = (typeof SECRET_FIELDS)[number];
 
 export interface PassportOptions {
   readonly serverKey: string;
   readonly serverSecret: string;
-  /** The one account this server key may mint tokens for (as text; a JSON integer is accepted too). */
-  readonly accountId: string;
+  /** Which secret field the s2s mint requires; 'either' takes both. */
+  readonly secretField: MintSecretField | 'either';
   readonly ttlSeconds: number;
   readonly tokens: TokenRegistry;
+  /** The accounts this server key may mint tokens for. */
+  readonly tenant: PismoTenant;
 }
 
 /**
- * `POST /passport/v2/s2s/access-token` with `{"server_key","server_secret","account_id"}` → 200
- * `{"token","expires_in"}`. A body that is not that object is a 400 naming what is wrong; a wrong key or
- * secret a 401; another account a 403. No answer ever repeats a credential.
+ * `POST /passport/v2/s2s/access-token` with `{"server_key", "server_secret" | "secret_key", "account_id" |
+ * "external_account_id"}` → 200 `{"token","expires_in"}`, a token for that account. A body that is not that
+ * object is a 400 naming what is wrong; a wrong key or secret a 401; an account outside the tenant a 403.
+ * No answer ever repeats a credential.
  */
 export function passportTokenRoute(options: PassportOptions): Route {
   return {
     path: PASSPORT_TOKEN_PATH,
     methods: ['POST'],
     async authorized(request: DemoRequest): Promise<boolean> {
-      const text = request.body ? await request.body(MAX_BODY_BYTES).catch(() => '') : '';
-      const credentials = parseCredentials(text);
-      return !('error' in credentials) && sameSecret(credentials.serverKey, options.serverKey) && sameSecret(credentials.serverSecret, options.serverSecret);
+      const text = await readBody(request, MAX_PASSPORT_BODY_BYTES).catch(() => undefined);
+      if (typeof text !== 'string') return false;
+      const body = parseMintBody(text, options.secretField);
+      return !('error' in body) && credentialsOk(body, options);
     },
     async handle(request: DemoRequest): Promise<DemoResponse> {
-      let text: string;
-      try {
-        text = request.body ? await request.body(MAX_BODY_BYTES) : '';
-      } catch (e) {
-        if (e instanceof BodyTooLargeError) return jsonError(413, `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-        throw e;
-      }
-      const credentials = parseCredentials(text);
-      if ('error' in credentials) return jsonError(400, credentials.error);
-      const keyOk = sameSecret(credentials.serverKey, options.serverKey);
-      const secretOk = sameSecret(credentials.serverSecret, options.serverSecret);
-      if (!keyOk || !secretOk) return jsonError(401, 'Invalid server key or server secret.');
-      if (credentials.accountId !== options.accountId) return jsonError(403, 'This server key may not mint tokens for that account.');
-      const token = options.tokens.mint(options.ttlSeconds);
+      const text = await readBody(request, MAX_PASSPORT_BODY_BYTES);
+      if (typeof text !== 'string') return text;
+      const body = parseMintBody(text, options.secretField);
+      if ('error' in body) return jsonError(400, body.error);
+      if (!credentialsOk(body, options)) return jsonError(401, 'Invalid server key or server secret.');
+      const accountId = 'externalId' in body.account ? options.tenant.accountOfExternalId(body.account.externalId) : body.account.accountId;
+      if (accountId === undefined || !options.tenant.has(accountId)) return jsonError(403, 'This server key may not mint tokens for that account.');
+      const token = options.tokens.mint(options.ttlSeconds, accountId);
       return json(200, `{"token":${JSON.stringify(token)},"expires_in":${options.ttlSeconds}}`);
     },
   };
 }
 
-interface Credentials {
+interface MintBody {
   readonly serverKey: string;
-  readonly serverSecret: string;
-  readonly accountId: string;
+  /** Every secret field the body gave: all must be right. */
+  readonly secrets: readonly string[];
+  readonly account: { readonly accountId: string } | { readonly externalId: string };
 }
 
-function parseCredentials(text: string): Credentials | { error: string } {
+function credentialsOk(body: MintBody, options: PassportOptions): boolean {
+  const keyOk = sameSecret(body.serverKey, options.serverKey);
+  const secretsOk = body.secrets.map((secret) => sameSecret(secret, options.serverSecret)).every(Boolean); // each compared, in constant time
+  return keyOk && secretsOk;
+}
+
+function parseMintBody(text: string, secretField: MintSecretField | 'either'): MintBody | { error: string } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -64,38 +74,53 @@ function parseCredentials(text: string): Credentials | { error: string } {
     return { error: 'The body must be JSON: {"server_key","server_secret","account_id"}.' };
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { error: 'The body must be a JSON object with server_key, server_secret and account_id.' };
-  const { server_key: serverKey, server_secret: serverSecret, account_id: account } = body as Record<string, unknown>;
-  for (const [name, value] of [['server_key', serverKey], ['server_secret', serverSecret]] as const) {
-    if (typeof value !== 'string' || value === '') return { error: `${name} is required and must be a non-empty string.` };
+  const fields = body as Record<string, unknown>;
+  const serverKey = fields.server_key;
+  if (serverKey === undefined) return { error: 'server_key is required' };
+  if (typeof serverKey !== 'string' || serverKey === '') return { error: 'server_key must be a non-empty string' };
+  const secretNames = secretField === 'either' ? SECRET_FIELDS : [secretField];
+  const given = secretNames.filter((name) => fields[name] !== undefined);
+  if (given.length === 0) return { error: `${secretNames.join(' or ')} is required` };
+  const odd = given.find((name) => typeof fields[name] !== 'string' || fields[name] === '');
+  if (odd !== undefined) return { error: `${odd} must be a non-empty string` };
+  const account = parseAccount(fields.account_id, fields.external_account_id);
+  if ('error' in account) return account;
+  return { serverKey, secrets: given.map((name) => fields[name] as string), account };
+}
+
+function parseAccount(account: unknown, external: unknown): MintBody['account'] | { error: string } {
+  if (account !== undefined && external !== undefined) return { error: 'Give account_id or external_account_id, not both.' };
+  if (external !== undefined) {
+    return typeof external === 'string' && external !== '' ? { externalId: external } : { error: 'external_account_id must be a non-empty string' };
   }
   const accountId = typeof account === 'number' && Number.isSafeInteger(account) && account > 0 ? String(account) : account;
-  if (typeof accountId !== 'string' || !/^\d+$/.test(accountId)) return { error: 'account_id is required: the account number, as a string or an integer.' };
-  return { serverKey: serverKey as string, serverSecret: serverSecret as string, accountId };
+  if (accountId === undefined) return { error: 'account_id or external_account_id is required' };
+  if (typeof accountId !== 'string' || !/^\d+$/.test(accountId)) return { error: 'account_id must be the account number, as a string or an integer.' };
+  return { accountId };
 }
 
 export interface PassportSettings {
   readonly serverKey?: string;
   readonly serverSecret?: string;
-  readonly accountId?: string;
   readonly tokenTtlSeconds?: number;
+  /** Which secret field `POST /passport/v2/s2s/access-token` requires (default 'either'). */
+  readonly mintSecretField?: MintSecretField | 'either';
 }
 
-/**
- * The mint route's settings with defaults filled in: a random key and secret, the demo timeline's own
- * account (so a minted token's account matches the `account_id` of the events it reads), one hour.
- */
-export function passportOptions(settings: PassportSettings, mainToken: string): PassportOptions {
+/** The mint routes' settings with defaults filled in: a random key and secret, one hour, either secret field. */
+export function passportOptions(settings: PassportSettings, tokens: TokenRegistry, tenant: PismoTenant): PassportOptions {
   const options = {
     serverKey: settings.serverKey ?? `sk-${randomBytes(12).toString('hex')}`,
     serverSecret: settings.serverSecret ?? randomBytes(24).toString('hex'),
-    accountId: settings.accountId ?? String(ACCOUNT_ID),
+    secretField: settings.mintSecretField ?? 'either',
     ttlSeconds: settings.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-    tokens: new TokenRegistry(mainToken),
+    tokens,
+    tenant,
   };
   for (const name of ['serverKey', 'serverSecret'] as const) {
     if (!/^\S+$/.test(options[name])) throw new RangeError(`${name} must be non-empty and without spaces`);
   }
-  if (!/^\d+$/.test(options.accountId)) throw new RangeError('accountId must be an account number');
+  if (options.secretField !== 'either' && !SECRET_FIELDS.includes(options.secretField)) throw new RangeError(`mintSecretField must be ${SECRET_FIELDS.join(', ')} or either`);
   if (!Number.isInteger(options.ttlSeconds) || options.ttlSeconds < 1) throw new RangeError('tokenTtlSeconds must be a whole number of seconds from 1');
   return options;
 }

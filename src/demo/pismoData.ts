@@ -7,9 +7,10 @@ import { formatNs } from './time';
 import { firstAtOrBelow } from './sorted';
 
 export const TENANT = 'TN-demo';
+/** The tenant's first account, whose timeline is the main one. */
 export const ACCOUNT_ID = 4242001;
-/** The cursor key's partition, `TENANT::ACCOUNT_ID`. */
-export const TENANT_ACCOUNT = `${TENANT}::${ACCOUNT_ID}`;
+/** The cursor key's partition of an account, `TENANT::ACCOUNT_ID`. */
+export const tenantAccount = (accountId: number): string => `${TENANT}::${accountId}`;
 
 const NEWEST_NS = BigInt(Date.UTC(2025, 5, 30, 21, 14, 5)) * 1_000_000n;
 const SLOT_S = 420;
@@ -28,8 +29,8 @@ export const isTortureIndex = (index: number): boolean => index % 50 === 7;
 /** Some schemas type `data` as a string: these events send their data JSON-encoded inside a string. */
 export const isStringDataIndex = (index: number): boolean => index % 50 === 23;
 
-export interface PismoEvent {
-  readonly index: number;
+/** What paging and filtering read of an event, synthetic or posted. */
+export interface TimelineEvent {
   readonly category: string;
   readonly type: string;
   readonly ns: bigint;
@@ -38,12 +39,48 @@ export interface PismoEvent {
   readonly text: string;
 }
 
+export interface PismoEvent extends TimelineEvent {
+  readonly index: number;
+}
+
+export interface ItemFields {
+  readonly type: string;
+  readonly accountId: number;
+  readonly category: string;
+  /** JSON text, written as is. */
+  readonly data: string;
+  readonly correlationId: string | undefined;
+  readonly timestamp: string;
+}
+
+/** An item's JSON text, keys in the order Pismo's sample has them; its id is `TENANT::ACCOUNT::TIMESTAMP`. */
+export function itemText(item: ItemFields): string {
+  return (
+    `{"type":${str(item.type)},"account_id":${item.accountId},"category":${str(item.category)},` +
+    `"tenant_account_timestamp":${str(`${tenantAccount(item.accountId)}::${item.timestamp}`)},"data":${item.data},` +
+    (item.correlationId === undefined ? '' : `"correlation_id":${str(item.correlationId)},`) +
+    `"timestamp":${str(item.timestamp)}}`
+  );
+}
+
 /**
  * A synthetic account timeline, index 0 newest. Nothing is stored: each event is rebuilt from
  * (seed, index), so 200,000 events cost no memory and any page can be served without the ones before it.
  * Appended events are the ones at negative indices (newer still): the public index counts from the newest.
  */
 export class PismoTimeline extends GrowingTimeline {
+  /** The cursor partition of this account's events. */
+  readonly tenantAccount: string;
+
+  constructor(
+    seed: number,
+    initialCount: number,
+    readonly accountId: number = ACCOUNT_ID,
+  ) {
+    super(seed, initialCount);
+    this.tenantAccount = tenantAccount(accountId);
+  }
+
   /** Index i sits at a random point of its own 7-minute slot, so times fall strictly as the index grows. */
   timeNs(index: number): bigint {
     return this.timeAt(index - this.appended);
@@ -74,11 +111,7 @@ export class PismoTimeline extends GrowingTimeline {
     let data = payload(step, ctx, streamFor(this.seed, SALT.event, index), ns);
     if (isTortureIndex(index)) data = `${data.slice(0, -1)},${TORTURE}}`;
     if (isStringDataIndex(index)) data = str(data);
-    const text =
-      `{"type":${str(type)},"account_id":${ACCOUNT_ID},"category":${str(category)},` +
-      `"tenant_account_timestamp":${str(`${TENANT_ACCOUNT}::${timestamp}`)},"data":${data},` +
-      (ctx.correlationId === undefined ? '' : `"correlation_id":"${ctx.correlationId}",`) +
-      `"timestamp":"${timestamp}"}`;
+    const text = itemText({ type, accountId: this.accountId, category, data, correlationId: ctx.correlationId, timestamp });
     return { index, category, type, ns, timestamp, text };
   }
 }

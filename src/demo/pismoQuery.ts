@@ -1,5 +1,5 @@
 import { type CursorKey, decodeCursor } from './cursor';
-import type { PismoEvent } from './pismoData';
+import type { TimelineEvent } from './pismoData';
 import { parseIsoNs } from './time';
 
 /** The documented name first; `nextCursor` and `next_cursor` are seen in other clients. */
@@ -57,7 +57,7 @@ function valueSet(query: URLSearchParams, name: string): ReadonlySet<string> | u
 }
 
 /** The filters, applied after the read (see pismoRoute). */
-export function matches(query: PageQuery, event: PismoEvent): boolean {
+export function matches(query: PageQuery, event: TimelineEvent): boolean {
   return (
     (!query.types || query.types.has(event.type)) &&
     (!query.categories || query.categories.has(event.category)) &&

@@ -6,9 +6,12 @@ import { isFaultMode, runFault } from './faults';
 import { ApiTimeline, DEFAULT_API_EVENT_COUNT } from './generic/apiTimeline';
 import { apiDemoRoutes } from './generic/apiRoutes';
 import { type DemoRequest, type DemoResponse, type Route, bodyReader, jsonError } from './http';
+import { oauthTokenRoute } from './oauthRoute';
 import { type PassportSettings, passportOptions, passportTokenRoute } from './passportRoute';
-import { PismoTimeline } from './pismoData';
+import { TokenRegistry } from './passportTokens';
+import { ACCOUNT_ID, PismoTimeline } from './pismoData';
 import { pismoTimelineRoute } from './pismoRoute';
+import { DEFAULT_ACCOUNTS, DEFAULT_OTHER_ACCOUNT_EVENT_COUNT, MAX_ACCOUNTS, PismoTenant } from './pismoTenant';
 import { TalentTimeline } from './talentlmsData';
 import { DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_MS, RateLimiter } from './talentlmsRateLimit';
 import { DEFAULT_TALENT_EVENT_COUNT, talentTimelineRoute } from './talentlmsRoute';
@@ -28,6 +31,12 @@ export interface DemoServerOptions extends PassportSettings {
   rateLimitWindowMs?: number;
   /** false: TalentLMS pages carry no `_links`, only `_meta.pagination` (default true). */
   talentLinks?: boolean;
+  /** The tenant's first account, whose timeline (of `eventCount` events) the main token reads (default 4242001). */
+  accountId?: string;
+  /** Accounts of the tenant `TN-demo`, numbered on from `accountId` (default 12, at most 1,000). */
+  accounts?: number;
+  /** Events of each account but the first (default 300). */
+  otherAccountEventCount?: number;
 }
 
 export interface DemoServer {
@@ -37,10 +46,20 @@ export interface DemoServer {
   readonly eventCount: number;
   readonly talentEventCount: number;
   readonly apiEventCount: number;
-  /** What `POST /passport/v2/s2s/access-token` accepts; random unless given (accountId: the demo account). */
+  /** What the Passport mints (s2s and OAuth) accept; random unless given (accountId: the main token's account). */
   readonly serverKey: string;
   readonly serverSecret: string;
   readonly accountId: string;
+  /** The tenant's accounts, `accountId` first. */
+  readonly accountIds: readonly string[];
+  /** An account's `external_account_id`, `EXT-<accountId>`. */
+  externalId(accountId: string): string;
+  /** Tokens minted for the account since start, s2s and OAuth together. */
+  mintsFor(accountId: string): number;
+  /** The `scope` of the last OAuth token minted. */
+  readonly lastOAuthScope: string | undefined;
+  /** Custom events posted to the account. */
+  customEventCount(accountId: string): number;
   /** Minted Pismo tokens stop working at once (the main token keeps working). */
   revokeMintedTokens(): void;
   /**
@@ -50,7 +69,7 @@ export interface DemoServer {
   injectFault(mode: string, options?: InjectFaultOptions): void;
   /** Drops injected faults and the `times` counters of request-borne ones. */
   clearFaults(): void;
-  /** Adds `n` events newer than all others to both timelines, as if they had just happened. */
+  /** Adds `n` events newer than all others to the timelines (Pismo's main account's only), as if they had just happened. */
   appendEvents(n: number): void;
   close(): Promise<void>;
 }
@@ -63,31 +82,29 @@ export const MAX_EVENT_COUNT = 1_000_000;
 /** A local timeline server with synthetic data, bound to 127.0.0.1 only. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const eventCount = options.eventCount ?? DEFAULT_EVENT_COUNT;
   const token = options.token ?? randomBytes(16).toString('hex');
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
-  if (!Number.isInteger(eventCount) || eventCount < 0 || eventCount > MAX_EVENT_COUNT) {
-    throw new RangeError(`eventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
-  }
   if (!/^\S+$/.test(token)) throw new RangeError('token must be non-empty and without spaces');
-  const talentEventCount = options.talentEventCount ?? DEFAULT_TALENT_EVENT_COUNT;
-  if (!Number.isInteger(talentEventCount) || talentEventCount < 0 || talentEventCount > MAX_EVENT_COUNT) {
-    throw new RangeError(`talentEventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
-  }
-  const apiEventCount = options.apiEventCount ?? DEFAULT_API_EVENT_COUNT;
-  if (!Number.isInteger(apiEventCount) || apiEventCount < 0 || apiEventCount > MAX_EVENT_COUNT) {
-    throw new RangeError(`apiEventCount must be an integer from 0 to ${MAX_EVENT_COUNT}`);
-  }
-  const passport = passportOptions(options, token);
+  const eventCount = wholeNumber('eventCount', options.eventCount ?? DEFAULT_EVENT_COUNT, 0, MAX_EVENT_COUNT);
+  const talentEventCount = wholeNumber('talentEventCount', options.talentEventCount ?? DEFAULT_TALENT_EVENT_COUNT, 0, MAX_EVENT_COUNT);
+  const apiEventCount = wholeNumber('apiEventCount', options.apiEventCount ?? DEFAULT_API_EVENT_COUNT, 0, MAX_EVENT_COUNT);
+  const otherAccountEventCount = wholeNumber('otherAccountEventCount', options.otherAccountEventCount ?? DEFAULT_OTHER_ACCOUNT_EVENT_COUNT, 0, MAX_EVENT_COUNT);
+  const accounts = wholeNumber('accounts', options.accounts ?? DEFAULT_ACCOUNTS, 1, MAX_ACCOUNTS);
+  const firstAccount = options.accountId ?? String(ACCOUNT_ID);
+  if (!/^[1-9]\d{0,14}$/.test(firstAccount)) throw new RangeError('accountId must be an account number');
   const limiter = new RateLimiter(options.rateLimitPerWindow ?? DEFAULT_RATE_LIMIT, options.rateLimitWindowMs ?? DEFAULT_RATE_WINDOW_MS);
 
-  const pismo = new PismoTimeline(seed, eventCount);
+  const pismo = new PismoTimeline(seed, eventCount, Number(firstAccount));
+  const tenant = new PismoTenant(pismo, accounts, otherAccountEventCount);
+  const tokens = new TokenRegistry(token, Date.now, firstAccount);
+  const passport = passportOptions(options, tokens, tenant);
   const talent = new TalentTimeline(seed, talentEventCount);
   const apis = new ApiTimeline(seed, apiEventCount);
   const routes: Route[] = [
-    pismoTimelineRoute(pismo, (request) => passport.tokens.accepts(request)),
+    pismoTimelineRoute(tenant, tokens),
     talentTimelineRoute(talent, { apiKey: token, limiter, links: options.talentLinks ?? true }),
     passportTokenRoute(passport),
+    oauthTokenRoute(passport),
     ...apiDemoRoutes(apis, token),
   ];
   const faults = new FaultInjector(isFaultMode);
@@ -104,8 +121,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     apiEventCount,
     serverKey: passport.serverKey,
     serverSecret: passport.serverSecret,
-    accountId: passport.accountId,
-    revokeMintedTokens: () => passport.tokens.revokeMinted(),
+    accountId: firstAccount,
+    accountIds: tenant.accountIds,
+    externalId: (accountId) => tenant.externalId(accountId),
+    mintsFor: (accountId) => tokens.mintsFor(tenant.checked(accountId)),
+    get lastOAuthScope() {
+      return tokens.lastScope;
+    },
+    customEventCount: (accountId) => tenant.customEventCount(accountId),
+    revokeMintedTokens: () => tokens.revokeMinted(),
     injectFault: (mode, options) => faults.inject(mode, options),
     clearFaults: () => faults.clear(),
     appendEvents: (n) => {
@@ -115,6 +139,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     },
     close: () => (closing ??= stop(server)),
   };
+}
+
+function wholeNumber(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  return value;
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -41,3 +41,11 @@ function zoneOffsetNs(zone: string | undefined): bigint {
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
   return BigInt(zone[0] === '-' ? -minutes : minutes) * 60n * NS_PER_S;
 }
+
+/** The wall clock read once, then advanced by the monotonic one, so "now" has real nanosecond digits. */
+const START_NS = BigInt(Date.now()) * NS_PER_MS;
+const START_HR = process.hrtime.bigint();
+
+export function nowNs(): bigint {
+  return START_NS + (process.hrtime.bigint() - START_HR);
+}
