@@ -40,18 +40,21 @@ export async function get(
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
-export async function page(server: DemoServer, params: Record<string, string> = {}): Promise<Page> {
-  const { status, text } = await get(server, params);
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/** A page read with `token` (default: the main token, the main account's). */
+export async function page(server: DemoServer, params: Record<string, string> = {}, token = server.token): Promise<Page> {
+  const { status, text } = await get(server, params, bearer(token));
   if (status !== 200) throw new Error(`HTTP ${status}: ${text}`);
   return { status, text, body: JSON.parse(text) as Envelope, itemTexts: splitItems(text) };
 }
 
 /** Follows next_cursor until has_next is false; a safety cap turns a paging loop into a failure. */
-export async function pageAll(server: DemoServer, params: Record<string, string> = {}, cursorParam = 'cursor'): Promise<Page[]> {
+export async function pageAll(server: DemoServer, params: Record<string, string> = {}, cursorParam = 'cursor', token = server.token): Promise<Page[]> {
   const pages: Page[] = [];
   let cursor: string | null = null;
   do {
-    const p = await page(server, cursor === null ? params : { ...params, [cursorParam]: cursor });
+    const p = await page(server, cursor === null ? params : { ...params, [cursorParam]: cursor }, token);
     pages.push(p);
     if (pages.length > 100_000) throw new Error('paging never ends');
     cursor = p.body.has_next ? p.body.next_cursor : null;
@@ -59,6 +62,33 @@ export async function pageAll(server: DemoServer, params: Record<string, string>
   } while (cursor !== null);
   return pages;
 }
+
+export interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+export async function post(server: DemoServer, path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(server.url + path, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+export const MINT = '/passport/v2/s2s/access-token';
+export const OAUTH = '/passport/v2/oauth/token';
+
+/** An s2s token for `account` (`{ account_id }` or `{ external_account_id }`), or a failed test. */
+export async function mintToken(server: DemoServer, account: Record<string, unknown>): Promise<string> {
+  const body = JSON.stringify({ server_key: server.serverKey, server_secret: server.serverSecret, ...account });
+  const res = await post(server, MINT, body, { 'content-type': 'application/json' });
+  if (res.status !== 200) throw new Error(`mint: HTTP ${res.status}: ${res.text}`);
+  return (JSON.parse(res.text) as { token: string }).token;
+}
+
+export const tokenFor = (server: DemoServer, accountId: string): Promise<string> => mintToken(server, { account_id: accountId });
+
+/** The items of every page, in order. */
+export const itemsOf = (pages: readonly Page[]): Item[] => pages.flatMap((p) => p.body.items);
 
 /** The top-level elements of the body's `items` array, as text (string- and depth-aware scan). */
 export function splitItems(body: string): string[] {
