@@ -93,6 +93,11 @@ export class HttpClient {
     return this.post(url, JSON.stringify(body), 'application/json', headers, signal);
   }
 
+  /** POST of JSON text sent as written (a user's event, whose numbers JSON.parse would round), never retried. */
+  postJsonText(url: URL, text: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+    return this.post(url, text, 'application/json', headers, signal);
+  }
+
   /** POST with a form body (an OAuth 2 token request), never retried. */
   postForm(url: URL, form: URLSearchParams, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
     return this.post(url, form.toString(), 'application/x-www-form-urlencoded', headers, signal);

@@ -9,12 +9,8 @@ import { filterRejection } from '../core/filter';
 import { isExactLatin1, PageTexts, parseJsonBody, parseJsonBytes, text } from './json';
 import { pismoFilterQuery, pismoParamNames, type PismoFilterParams, type PismoParamNames } from './pismoFilter';
 import { checkItemCount } from './pageItems';
+import type { TokenProvider } from './tokenCache';
 
-/** Supplies the account-level bearer token; `renew` is called once after a 401 (a minted token expired). */
-export interface TokenProvider {
-  token(signal: AbortSignal): Promise<string>;
-  renew?(signal: AbortSignal): Promise<string>;
-}
 
 export interface PismoOptions {
   readonly baseUrl: URL;

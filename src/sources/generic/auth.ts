@@ -3,7 +3,7 @@ import type { HttpClient } from '../../core/http';
 import { apiUrl, isUnderBase } from '../../core/url';
 import { parseJsonBody, text } from '../json';
 import type { GenericAuth } from './mapping';
-import { TokenCache } from './tokenCache';
+import { TokenCache } from '../tokenCache';
 
 /** One secret a connection's auth needs, for the UI to ask for and keep in the secret store. */
 export interface SecretSlot {

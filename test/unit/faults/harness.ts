@@ -2,7 +2,8 @@ import { DEFAULT_HTTP_OPTIONS, HttpClient, type HttpOptions, type RequestLogEntr
 import { Redactor } from '../../../src/core/redact';
 import { Timeline } from '../../../src/core/timeline';
 import type { DemoServer } from '../../../src/demo/server';
-import { PismoSource, type TokenProvider } from '../../../src/sources/pismo';
+import { PismoSource } from '../../../src/sources/pismo';
+import type { TokenProvider } from '../../../src/sources/tokenCache';
 import { page } from '../demo/helpers';
 
 export const PISMO_PATH = '/timeline/v1/timeline';

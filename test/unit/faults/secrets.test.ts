@@ -56,7 +56,7 @@ describe('faults: no secret in any error message or request log entry, whatever 
         serverSecret: SERVER_SECRET,
         accountId: server.accountId,
       });
-      const minter = new PismoTokenMinter(new URL(server.url), r.http, credentials, (token) => redactor.add(token));
+      const minter = new PismoTokenMinter(new URL(server.url), r.http, credentials, { onToken: (token) => redactor.add(token) });
       server.injectFault(`${mode};echo`, { path: PASSPORT_TOKEN_PATH });
       const result = await settle(minter.token(new AbortController().signal));
       server.clearFaults();

@@ -5,7 +5,7 @@ import { Redactor } from '../../../src/core/redact';
 import { authHeaders, secretSlots, type GenericSecrets } from '../../../src/sources/generic/auth';
 import { linkTarget } from '../../../src/sources/generic/linkHeader';
 import { parseMapping } from '../../../src/sources/generic/mappingSchema';
-import { TokenCache } from '../../../src/sources/generic/tokenCache';
+import { TokenCache } from '../../../src/sources/tokenCache';
 import { filterTime, unixToIso } from '../../../src/sources/generic/unixTime';
 
 const signal = (): AbortSignal => new AbortController().signal;

@@ -135,10 +135,10 @@ describe('security: a secret goes only under the origin and base path it was giv
 
     it('mints tokens under the base path, and never posts the server secret outside it', async () => {
       const credentials = async (): Promise<{ serverKey: string; serverSecret: string; accountId: string }> => ({ serverKey: 'sk-1234', serverSecret: KEY, accountId: '1' });
-      const minter = new PismoTokenMinter(new URL(`${home.url}/tenant-a`), client(`${home.url}/tenant-a`), credentials, () => {});
+      const minter = new PismoTokenMinter(new URL(`${home.url}/tenant-a`), client(`${home.url}/tenant-a`), credentials, { onToken: () => {} });
       assert.equal(await minter.token(signal()), 'minted-token-1234');
       assert.deepEqual(home.received.map((r) => `${r.method} ${r.url}`), ['POST /tenant-a/passport/v2/s2s/access-token']);
-      const astray = new PismoTokenMinter(new URL(elsewhere.url), client(`${home.url}/tenant-a`), credentials, () => {});
+      const astray = new PismoTokenMinter(new URL(elsewhere.url), client(`${home.url}/tenant-a`), credentials, { onToken: () => {} });
       await assert.rejects(astray.token(signal()), /was not sent/);
       assert.equal(elsewhere.received.length, 0);
     });

@@ -25,7 +25,7 @@ describe('PismoTokenMinter against the demo server', () => {
     clients.push(http);
     const all = { serverKey: server.serverKey, serverSecret: server.serverSecret, accountId: server.accountId, ...credentials };
     const baseUrl = new URL(server.url);
-    const minter = new PismoTokenMinter(baseUrl, http, async () => all, (token) => minted.push(token), now);
+    const minter = new PismoTokenMinter(baseUrl, http, async () => all, { onToken: (token) => minted.push(token), now });
     return { minter, source: new PismoSource({ baseUrl, http, auth: minter }) };
   }
 
