@@ -8,7 +8,8 @@
 export const EVENT_LINK_PATH = '/event';
 
 export type EventLinkTarget = { readonly eventId: string } | { readonly correlationId: string };
-export type EventLink = { readonly connectionId: string } & EventLinkTarget;
+/** `accountId`: an account under the tenant `connectionId` names (a link to an account alone has no target). */
+export type EventLink = { readonly connectionId: string; readonly accountId?: string } & (EventLinkTarget | { readonly account: true });
 
 /** Why a link was refused; the UI turns each into a sentence. */
 export type EventLinkRefusal =
@@ -18,7 +19,7 @@ export type EventLinkRefusal =
   | 'unexpectedParameter'
   /** No connection, or not a connection id. */
   | 'badConnection'
-  /** Neither event nor correlation, or both. */
+  /** Neither event nor correlation (nor an account), or both. */
   | 'noTarget'
   /** An id that is empty, too long, or holds control or invisible characters. */
   | 'badValue';
@@ -31,7 +32,9 @@ const MAX_QUERY = 2048;
 const MAX_VALUE = 512;
 // eslint-disable-next-line no-control-regex -- control characters are what is refused
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-const PARAMETERS = new Set(['connection', 'event', 'correlation']);
+const PARAMETERS = new Set(['connection', 'account', 'event', 'correlation']);
+/** A Pismo account id: digits only, so a link can never name an external id or anything else to mint for. */
+const ACCOUNT_ID = /^\d{1,30}$/;
 
 /**
  * Reads a link from its path and its query as VS Code hands them over (percent-decoding already done, so values
@@ -50,23 +53,29 @@ export function parseEventLink(path: string, query: string): EventLinkParse {
   }
   const connectionId = values.get('connection');
   if (connectionId === undefined || !CONNECTION_ID.test(connectionId)) return refuse('badConnection');
+  const accountId = values.get('account');
+  if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) return refuse('badValue');
+  const account = accountId === undefined ? {} : { accountId };
   const eventId = values.get('event');
   const correlationId = values.get('correlation');
+  if (eventId === undefined && correlationId === undefined && accountId !== undefined) return { ok: true, link: { connectionId, ...account, account: true } };
   if ((eventId === undefined) === (correlationId === undefined)) return refuse('noTarget');
   const value = eventId ?? correlationId ?? '';
   if (!isSafeValue(value)) return refuse('badValue');
-  return { ok: true, link: eventId !== undefined ? { connectionId, eventId } : { connectionId, correlationId: value } };
+  return { ok: true, link: eventId !== undefined ? { connectionId, ...account, eventId } : { connectionId, ...account, correlationId: value } };
 }
 
-/** Whether a link to this connection and id can be written (and so read back by parseEventLink). */
-export function canLink(connectionId: string, id: string): boolean {
-  return CONNECTION_ID.test(connectionId) && isSafeValue(id) && !id.includes('&');
+/** Whether a link to this connection (or account under it) and id can be written (and so read back by parseEventLink). */
+export function canLink(connectionId: string, id: string, accountId?: string): boolean {
+  return CONNECTION_ID.test(connectionId) && isSafeValue(id) && !id.includes('&') && (accountId === undefined || ACCOUNT_ID.test(accountId));
 }
 
 /** The link's query, each value percent-encoded (a `+` as %2B, so nothing reads it as a space). */
 export function eventLinkQuery(link: EventLink): string {
+  const account = link.accountId === undefined ? '' : `&account=${link.accountId}`;
+  if ('account' in link) return `connection=${encodeURIComponent(link.connectionId)}${account}`;
   const [name, value] = 'eventId' in link ? ['event', link.eventId] : ['correlation', link.correlationId];
-  return `connection=${encodeURIComponent(link.connectionId)}&${name}=${encodeURIComponent(value)}`;
+  return `connection=${encodeURIComponent(link.connectionId)}${account}&${name}=${encodeURIComponent(value)}`;
 }
 
 function isSafeValue(value: string): boolean {

@@ -69,4 +69,24 @@ describe('event links', () => {
     assert.equal(canLink('c', 'a&b'), false);
     assert.equal(canLink('c', ''), false);
   });
+
+  it('names an account under a tenant by its number, alone or with an event, and writes it back', () => {
+    const parsed = parseEventLink('/event', 'connection=tenant&account=4242003');
+    assert.deepEqual(parsed, { ok: true, link: { connectionId: 'tenant', accountId: '4242003', account: true } });
+    const withEvent = parseEventLink('/event', `connection=tenant&account=4242003&event=${PISMO}`);
+    assert.ok(withEvent.ok);
+    assert.deepEqual(withEvent.link, { connectionId: 'tenant', accountId: '4242003', eventId: PISMO });
+    assert.equal(eventLinkQuery(withEvent.link), `connection=tenant&account=4242003&event=${encodeURIComponent(PISMO)}`);
+    const again = parse(eventLinkQuery(withEvent.link));
+    assert.deepEqual(again, withEvent);
+  });
+
+  it('refuses an account that is not a number: a link never names an external id to mint for', () => {
+    assert.equal(refusal('connection=tenant&account=EXT-1'), 'badValue');
+    assert.equal(refusal('connection=tenant&account='), 'badValue');
+    assert.equal(refusal(`connection=tenant&account=${'1'.repeat(31)}`), 'badValue');
+    assert.equal(refusal('connection=tenant&account=1&account=2'), 'unexpectedParameter');
+    assert.equal(canLink('tenant', PISMO, '4242003'), true);
+    assert.equal(canLink('tenant', PISMO, 'external:x'), false);
+  });
 });
