@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // src/ui's floors (README, Layout): model ← tree ← features ← links ← extension.ts. A folder may import the
 // floors below it, never one above or a sibling feature; only extension.ts imports a register.ts. Pages in src/webview share only their message files with the host.
-const FEATURES = ['connections', 'inspector', 'find', 'filter', 'watch', 'links', 'chain', 'activity', 'profile'];
+const FEATURES = ['connections', 'inspector', 'find', 'filter', 'watch', 'links', 'chain', 'activity', 'profile', 'accounts', 'customEvents'];
 /** links/ is the one feature built on others: IDs lead into Find and the inspector. */
 const BUILT_ON = { links: ['find', 'inspector'] };
 const folders = (...names) => names.map((n) => `../${n}/*`);

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Redactor } from './core/redact';
 import type { ActivityView } from './ui/activity/activityView';
 import { registerActivity } from './ui/activity/register';
+import { registerAccounts } from './ui/accounts/register';
+import { registerCustomEvents } from './ui/customEvents/register';
 import type { ChainPanels } from './ui/chain/chainPanels';
 import { registerChain } from './ui/chain/register';
 import type { ProfilePanels } from './ui/profile/profilePanels';
@@ -62,6 +64,12 @@ export function activate(context: vscode.ExtensionContext): TimelineViewerApi {
   const links = registerLinks(context, model, view, inspector.eventPanels, find);
   inspector.useLinks(links.inspectorLinks);
   const profiles = registerProfile(context, model, view);
+  const accounts = registerAccounts(context, model, view);
+  registerCustomEvents(context, model);
+  links.uriHandler.useAccounts((tenantId, accountId) => accounts.open(tenantId, accountId, { confirmNew: true }));
+  inspector.useAccounts({
+    openAccount: async (event, connectionName) => void (await accounts.openFromText(event.accountId, sessionOf(model.sessions, event, connectionName)?.connection)),
+  });
   const chains = registerChain(context, model, view, {
     openEvent: (event, session) => void inspector.eventPanels.show(event, session.connection.name, vscode.ViewColumn.Beside),
     search: async (session, correlationId) => (await find.find({ connectionId: session.connection.id, query: correlationId, text: true }))?.complete ?? false,

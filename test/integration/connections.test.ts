@@ -91,9 +91,16 @@ describe('connections and their secrets in a real VS Code', () => {
       accountId: server.accountId,
       secrets: { serverKey: server.serverKey, serverSecret: server.serverSecret },
     });
-    const node = await loadFirstPage(api, 'it-mint');
-    assert.equal(node.session.timeline.error, undefined, node.session.timeline.error?.message);
-    assert.ok(node.session.timeline.eventCount > 0);
+    // a key that mints is a tenant: its account id is the first account opened under it
+    const tenant = api.tree.getChildren().find((n) => kind(n) === 'tenant' && (n as unknown as ConnectionNode).session.connection.id === 'it-mint');
+    assert.ok(tenant, 'no tenant it-mint at the top of the tree');
+    const account = api.tree.getChildren(tenant).find((n): n is ConnectionNode => kind(n).startsWith('connection.account'));
+    assert.ok(account, 'no account under the tenant');
+    assert.equal(account.session.connection.id, `it-mint/${server.accountId}`);
+    api.tree.getChildren(account);
+    await idle(account.session);
+    assert.equal(account.session.timeline.error, undefined, account.session.timeline.error?.message);
+    assert.ok(account.session.timeline.eventCount > 0);
   });
 
   it('edits a connection from arguments: the tree shows the change and the secret stays', async () => {

@@ -67,6 +67,8 @@ describe('pivots from IDs in a real VS Code', function () {
   before(async () => {
     api = await activateExtension();
     await vscode.commands.executeCommand('timelineViewer.tryDemo');
+    // these pivots have one Pismo connection to go to: the demo tenant's accounts would make each ask which
+    for (const account of api.sessions.list().filter((s) => s.connection.tenant)) await vscode.commands.executeCommand('timelineViewer.closeAccount', account.connection.id);
     const session = api.sessions.get('demo-pismo');
     assert.ok(session);
     pismo = session;
@@ -78,6 +80,7 @@ describe('pivots from IDs in a real VS Code', function () {
   // the tests after these find the demo as Try the Demo leaves it: nothing loaded, no search
   after(async () => {
     await freshDemo(false);
+    await vscode.commands.executeCommand('timelineViewer.openAccount', 'demo-pismo-tenant', '4242002');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -22,7 +22,7 @@ describe('the Timeline tree in a real VS Code', () => {
 
   it('Try the Demo adds the Demo connection and loads its first page into categories', async () => {
     const ids = await vscode.commands.executeCommand<string[]>('timelineViewer.tryDemo');
-    assert.deepEqual(ids, ['demo-pismo', 'demo-talentlms']);
+    assert.deepEqual(ids, ['demo-pismo', 'demo-talentlms', 'demo-pismo-tenant']);
     const roots = api.tree.getChildren();
     const demo = roots.find((n): n is ConnectionNode => is(n, 'connection') && (n as ConnectionNode).session.connection.id === 'demo-pismo');
     assert.ok(demo, 'no Demo connection at the top of the tree');

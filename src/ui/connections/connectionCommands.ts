@@ -35,8 +35,8 @@ export class ConnectionCommands {
     const impliedAuth = args.secrets && (args.secrets.serverKey ? 'serverKey' : 'token');
     const auth = kind === 'pismo' ? (args.auth ?? impliedAuth ?? (await pickPismoAuth())) : undefined;
     if (kind === 'pismo' && !auth) return undefined;
-    const accountId = auth === 'serverKey' ? (args.accountId ?? (await ask(vscode.l10n.t('Pismo account id to mint tokens for'), '123456'))) : args.accountId;
-    if (auth === 'serverKey' && !accountId) return undefined;
+    // a tenant (server key or OAuth) opens its accounts later, each by its id: none is asked for here
+    const { accountId } = args;
     const connection: Connection = {
       ...args,
       id: args.id ?? this.uniqueId(name),
@@ -59,7 +59,8 @@ export class ConnectionCommands {
    * stays tied to the old address (and the connection asks for Set Secret). Cancelling the question cancels the edit.
    */
   async edit(target: ConnectionTarget, changes?: Partial<Connection>, options: { moveSecret?: boolean } = {}): Promise<void> {
-    const connection = target === undefined ? undefined : knownSession(this.sessions, target)?.connection;
+    const chosen = target === undefined ? undefined : knownSession(this.sessions, target)?.connection;
+    const connection = chosen?.tenant ?? chosen;
     if (!connection || !changes) {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'timelineViewer.connections');
       return;
@@ -103,13 +104,18 @@ export class ConnectionCommands {
     const bundle = typeof given === 'string' ? singleSecret(connection, given) : (given ?? (await askForSecrets(connection)));
     if (!bundle) return;
     await this.secrets.set(connection.id, bundle, scope);
-    this.sessions.get(connection.id)?.reset();
+    // a tenant's accounts read with its secret
+    for (const s of this.sessions.list()) if (s.connection.id === connection.id || s.connection.tenant?.id === connection.id) s.reset();
   }
 
-  /** The target's connection; with none, the one the user picks among their own (the demo has nothing to edit). */
+  /**
+   * The target's connection (an account's tenant: it holds the secret and the settings); with none, the one the
+   * user picks among their own (the demo has nothing to edit).
+   */
   private async pick(target: ConnectionTarget): Promise<Connection | undefined> {
-    const options = { placeHolder: vscode.l10n.t('Choose a connection'), eligible: (s: { connection: Connection }) => !s.connection.demo };
-    return (await targetSession(this.sessions, target, options))?.connection;
+    const options = { placeHolder: vscode.l10n.t('Choose a connection'), eligible: (s: { connection: Connection }) => !s.connection.demo && !s.connection.tenant, tenants: true };
+    const connection = (await targetSession(this.sessions, target, options))?.connection;
+    return connection?.tenant ?? connection;
   }
 
   private uniqueId(name: string): string {
@@ -166,10 +172,11 @@ async function pickPreset(): Promise<GenericPreset | undefined> {
   return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which API? Its mapping can be changed in settings afterwards.'), matchOnDetail: true }))?.preset;
 }
 
-async function pickPismoAuth(): Promise<'token' | 'serverKey' | undefined> {
-  const items: (vscode.QuickPickItem & { auth: 'token' | 'serverKey' })[] = [
-    { label: vscode.l10n.t('Paste an account token'), auth: 'token' },
-    { label: vscode.l10n.t('Mint tokens with a server key and secret'), auth: 'serverKey' },
+async function pickPismoAuth(): Promise<'token' | 'serverKey' | 'oauth' | undefined> {
+  const items: (vscode.QuickPickItem & { auth: 'token' | 'serverKey' | 'oauth' })[] = [
+    { label: vscode.l10n.t('Paste an account token'), description: vscode.l10n.t('one account'), auth: 'token' },
+    { label: vscode.l10n.t('Mint tokens with a server key and secret'), description: vscode.l10n.t('a tenant: open any of its accounts'), auth: 'serverKey' },
+    { label: vscode.l10n.t('OAuth client credentials'), description: vscode.l10n.t('a tenant: open any of its accounts'), auth: 'oauth' },
   ];
   return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('How should it authenticate?') }))?.auth;
 }

@@ -185,7 +185,7 @@ export class FindCommands {
 
   /** The sessions to search: the one named, the only one, or those the user picks; undefined when cancelled. */
   private async targets(connectionId: string | undefined, scripted: boolean): Promise<Session[] | undefined> {
-    const all = this.sessions.list();
+    const all = this.sessions.timelines();
     if (connectionId !== undefined) {
       const session = knownSession(this.sessions, connectionId);
       return session && [session];

@@ -23,6 +23,8 @@ export interface EventPanelHost {
   unusual(event: TimelineEvent, connectionName: string): Promise<UnusualView | undefined>;
   /** "Show Chain": the event's correlation chain as a waterfall. */
   showChain(event: TimelineEvent, connectionName: string): Promise<void>;
+  /** "Open Account": the event's account_id under its tenant. */
+  openAccount(event: TimelineEvent, connectionName: string): Promise<void>;
 }
 
 /** What the inspector asks of the links feature, which is built on it: the IDs in the JSON lead to their events. */
@@ -30,6 +32,9 @@ export type InspectorLinks = Pick<EventPanelHost, 'findId' | 'copyLink'>;
 
 /** What the inspector asks of the pictures, which are built after it: a type's usual shape, a chain. */
 export type InspectorPictures = Pick<EventPanelHost, 'unusual' | 'showChain'>;
+
+/** What the inspector asks of the accounts feature: an `account_id` leads to that account's timeline. */
+export type InspectorAccounts = Pick<EventPanelHost, 'openAccount'>;
 
 /** One open panel and the event it shows. */
 interface Entry {
@@ -46,8 +51,8 @@ interface Entry {
 }
 
 /** Commands for the panel's context menu (`webview/context`); their argument carries the row's data-vscode-context. */
-type PanelCommand = 'copyValue' | 'copyPath' | 'copyEventId' | 'copyCorrelationId' | 'copyJson' | 'copyLink';
-const PANEL_COMMANDS: readonly PanelCommand[] = ['copyValue', 'copyPath', 'copyEventId', 'copyCorrelationId', 'copyJson', 'copyLink'];
+type PanelCommand = 'copyValue' | 'copyPath' | 'copyEventId' | 'copyCorrelationId' | 'copyJson' | 'copyLink' | 'openAccount';
+const PANEL_COMMANDS: readonly PanelCommand[] = ['copyValue', 'copyPath', 'copyEventId', 'copyCorrelationId', 'copyJson', 'copyLink', 'openAccount'];
 /** The panel's context-menu commands by their full ids, as package.json's `webview/context` menu names them. */
 export const EVENT_PANEL_COMMANDS = Object.fromEntries(PANEL_COMMANDS.map((c) => [c, `${COMMAND_PREFIX}eventPanel.${c}`])) as Readonly<Record<PanelCommand, string>>;
 
@@ -120,6 +125,7 @@ export class EventPanelManager implements vscode.Disposable {
       copyCorrelationId: onEntry((e) => this.copyTarget(e, 'correlationId')),
       copyJson: onEntry((e) => this.copyTarget(e, 'json')),
       copyLink: onEntry((e) => this.host.copyLink(e.event, e.view.connectionName)),
+      openAccount: onEntry((e) => this.host.openAccount(e.event, e.view.connectionName)),
     };
   }
 
@@ -183,6 +189,8 @@ export class EventPanelManager implements vscode.Disposable {
         return; // render reports: tests listen for them on the webview
       case 'showChain':
         return this.host.showChain(entry.event, entry.view.connectionName);
+      case 'openAccount':
+        return this.host.openAccount(entry.event, entry.view.connectionName);
       case 'copy':
         return this.copyTarget(entry, message.target);
       case 'copyValue':

@@ -40,6 +40,7 @@ function pageStrings(): PageStrings {
     copyLink: vscode.l10n.t('Copy Link to Event'),
     findInTimeline: vscode.l10n.t('Find in Timeline (Enter)'),
     showChain: vscode.l10n.t('Show Chain'),
+    openAccount: vscode.l10n.t('Open Account'),
     unusualHeading: vscode.l10n.t('Unusual for its type, learnt from {0} loaded events'),
     lacks: vscode.l10n.t('{2}: in {0} of {1} events of this type, not in this one'),
     adds: vscode.l10n.t('{2}: in only {0} of {1}'),

@@ -6,7 +6,7 @@ import { EventNode } from '../tree/nodes';
 import { eventTarget } from '../tree/targets';
 import { compareWithPrevious } from './comparePrevious';
 import { EVENT_SCHEME, EventDocuments } from './eventDocument';
-import { EventPanelManager, type InspectorLinks, type InspectorPictures } from './eventPanel';
+import { EventPanelManager, type InspectorAccounts, type InspectorLinks, type InspectorPictures } from './eventPanel';
 import { copyShown, shownJson } from './shownJson';
 
 export interface Inspector {
@@ -16,6 +16,7 @@ export interface Inspector {
   useLinks(links: InspectorLinks): void;
   /** The pictures, handed over the same way. */
   usePictures(pictures: InspectorPictures): void;
+  useAccounts(accounts: InspectorAccounts): void;
 }
 
 /**
@@ -25,6 +26,7 @@ export interface Inspector {
 export function registerInspector(context: vscode.ExtensionContext, { sessions }: Model): Inspector {
   let links: InspectorLinks | undefined;
   let pictures: InspectorPictures | undefined;
+  let accounts: InspectorAccounts | undefined;
   const documents = new EventDocuments(sessions);
   const eventPanels = new EventPanelManager(context.extensionUri, {
     openDocument: async (event) => void (await documents.open(event)),
@@ -33,6 +35,7 @@ export function registerInspector(context: vscode.ExtensionContext, { sessions }
     copyLink: async (event, connectionName) => links?.copyLink(event, connectionName),
     unusual: async (event, connectionName) => pictures?.unusual(event, connectionName),
     showChain: async (event, connectionName) => pictures?.showChain(event, connectionName),
+    openAccount: async (event, connectionName) => accounts?.openAccount(event, connectionName),
   });
   context.subscriptions.push(
     eventPanels,
@@ -48,7 +51,7 @@ export function registerInspector(context: vscode.ExtensionContext, { sessions }
     registerCommand('copyCorrelationId', (node: EventNode) => copyId(node, node.event.correlationId)),
     registerCommand('copyJson', (node: EventNode) => node instanceof EventNode && copyShown(shownJson(node.event), vscode.l10n.t('Copied the event JSON.'))),
   );
-  return { eventPanels, documents, useLinks: (given) => (links = given), usePictures: (given) => (pictures = given) };
+  return { eventPanels, documents, useLinks: (given) => (links = given), usePictures: (given) => (pictures = given), useAccounts: (given) => (accounts = given) };
 }
 
 async function copyId(node: unknown, value: string | undefined): Promise<void> {

@@ -4,9 +4,13 @@ import type { EventTarget } from '../tree/targets';
 
 /** `vscode://timeline-viewer.timeline-viewer/event?connection=…&event=…` (the scheme of this editor: Insiders, VSCodium…). */
 export function eventLinkFor(extensionId: string, { session, event }: EventTarget): string | undefined {
-  const connectionId = session.connection.id;
-  if (!canLink(connectionId, event.id)) return undefined;
-  return `${vscode.env.uriScheme}://${extensionId}${EVENT_LINK_PATH}?${eventLinkQuery({ connectionId, eventId: event.id })}`;
+  const { tenant, accountId, externalAccount } = session.connection;
+  // an account's link names its tenant and its number; one opened by an external id cannot be linked to
+  if (tenant && externalAccount) return undefined;
+  const connectionId = tenant?.id ?? session.connection.id;
+  const account = tenant ? accountId : undefined;
+  if (!canLink(connectionId, event.id, account)) return undefined;
+  return `${vscode.env.uriScheme}://${extensionId}${EVENT_LINK_PATH}?${eventLinkQuery({ connectionId, accountId: account, eventId: event.id })}`;
 }
 
 /** "Copy Link to Event": puts the link on the clipboard and resolves to it. */

@@ -48,7 +48,7 @@ export class Pivot {
   /** The loaded events an ID names, across connections: the event itself, or a correlation id's chain. */
   loaded(text: string, kind: IdKind): LoadedMatch[] {
     const found: LoadedMatch[] = [];
-    for (const session of this.sessions.list()) {
+    for (const session of this.sessions.timelines()) {
       if (!fits(session, kind)) continue;
       const { timeline } = session;
       // a log may print a UUID in upper case; servers send them in lower case
@@ -109,7 +109,7 @@ export class Pivot {
   }
 
   private async choose({ query, kind }: PivotArgs): Promise<Session | undefined> {
-    const fitting = this.sessions.list().filter((s) => kind === undefined || fits(s, kind));
+    const fitting = this.sessions.timelines().filter((s) => kind === undefined || fits(s, kind));
     const holding = kind === undefined ? [] : fitting.filter((s) => this.loaded(query, kind).some((m) => m.session === s));
     if (holding.length === 1) return holding[0];
     if (fitting.length === 1) return fitting[0];

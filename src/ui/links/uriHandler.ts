@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { systemClock } from '../../core/clock';
-import { parseEventLink, type EventLink, type EventLinkRefusal } from '../../core/eventLink';
+import { parseEventLink, type EventLink, type EventLinkRefusal, type EventLinkTarget } from '../../core/eventLink';
 import { NoticeBurst } from './noticeBurst';
 import type { Pivot } from './pivot';
 import type { QuietHold, QuietPrompts } from '../model/quietPrompts';
@@ -26,6 +26,8 @@ type Severity = 'error' | 'warning' | 'info';
 export class EventUriHandler implements vscode.UriHandler {
   /** One link at a time: a page firing links in a loop cannot queue up searches. */
   private following = false;
+  /** Opens an account a link names under its tenant (asking first for one never opened); its connection id. */
+  private openAccount: ((tenantId: string, accountId: string) => Promise<string | undefined>) | undefined;
 
   constructor(
     private readonly sessions: SessionRegistry,
@@ -34,6 +36,10 @@ export class EventUriHandler implements vscode.UriHandler {
     private readonly quiet: QuietPrompts,
     private readonly burst = new NoticeBurst(systemClock),
   ) {}
+
+  useAccounts(openAccount: (tenantId: string, accountId: string) => Promise<string | undefined>): void {
+    this.openAccount = openAccount;
+  }
 
   async handleUri(uri: vscode.Uri): Promise<void> {
     await this.follow(uri);
@@ -46,7 +52,7 @@ export class EventUriHandler implements vscode.UriHandler {
       return 'refused';
     }
     const { link } = parsed;
-    const session = this.sessions.get(link.connectionId);
+    let session = this.sessions.get(link.connectionId);
     if (!session) {
       const add = vscode.l10n.t('Add Connection…');
       const message = vscode.l10n.t(
@@ -67,16 +73,26 @@ export class EventUriHandler implements vscode.UriHandler {
       return 'busy';
     }
     this.following = true;
-    const hold = this.quiet.hold(session.connection.id);
     try {
-      return await this.open(session, link, name, hold);
+      if (link.accountId !== undefined) {
+        const accountId = await this.openAccount?.(session.connection.id, link.accountId);
+        session = accountId === undefined ? undefined : this.sessions.get(accountId);
+        if (!session) return 'stopped';
+      }
+      if ('account' in link) return 'opened';
+      // prompts are asked for whoever holds the secret: an account's tenant
+      const hold = this.quiet.hold(session.connection.tenant?.id ?? session.connection.id);
+      try {
+        return await this.open(session, link, displayText(session.connection.name, 60), hold);
+      } finally {
+        hold.release();
+      }
     } finally {
-      hold.release();
       this.following = false;
     }
   }
 
-  private async open(session: Session, link: EventLink, name: string, hold: QuietHold): Promise<LinkOutcome> {
+  private async open(session: Session, link: EventLink & EventLinkTarget, name: string, hold: QuietHold): Promise<LinkOutcome> {
     // Reading the first page sets the connection up; with its prompts held, a missing secret shows here, before Find.
     if (session.timeline.pageCount === 0) await session.loadMore();
     const isEvent = 'eventId' in link;

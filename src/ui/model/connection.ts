@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PAGE_SIZE } from '../../core/limits';
+import { accountConnection, isTenant, type TenantAccounts } from './accounts';
 
 export type ConnectionKind = 'pismo' | 'talentlms' | 'generic';
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ['pismo', 'talentlms', 'generic'];
@@ -24,10 +25,20 @@ export interface Connection {
   readonly pageSize?: number;
   /** Pismo: the query parameter carrying the cursor. */
   readonly cursorParam?: string;
-  /** Pismo: `token` (paste an account token) or `serverKey` (mint account tokens). */
-  readonly auth?: 'token' | 'serverKey';
-  /** Pismo: the account to mint tokens for. */
+  /** Pismo: `token` (paste an account token), `serverKey` or `oauth` (a tenant: mint a token per account). */
+  readonly auth?: 'token' | 'serverKey' | 'oauth';
+  /** Pismo tenant: the account open under it at first; an account's own id. */
   readonly accountId?: string;
+  /** An account opened by the tenant's own (external) id for it. */
+  readonly externalAccount?: boolean;
+  /** An account's tenant: where its secret is stored, and the settings it reads with. */
+  readonly tenant?: Connection;
+  /** Pismo OAuth: the scope asked for (space-separated groups). */
+  readonly scope?: string;
+  /** Pismo: what the mint body calls the secret, `server_secret` (default) or `secret_key`. */
+  readonly mintSecretField?: string;
+  /** Pismo: custom events may be sent. Read from user settings only: a workspace can never turn it on. */
+  readonly allowWrites?: boolean;
   /** Pismo: group the tree by `category` (default) or `type`. */
   readonly groupBy?: 'category' | 'type';
   /** Pismo: renames (`"type": "eventType"`) or turns off (`false`) each filter parameter. */
@@ -50,7 +61,7 @@ export type SettingsLevel = 'user' | 'workspace';
 /** Keys that hold secrets: found in settings, they are offered to be moved to the secret store. */
 export const SECRET_FIELDS = ['apiKey', 'api_key', 'token', 'accessToken', 'serverKey', 'server_key', 'serverSecret', 'server_secret', 'secret', 'password'] as const;
 
-const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'groupBy', 'filterParams', 'preset', 'mapping'] as const;
+const OPTION_FIELDS = ['apiVersion', 'pageSize', 'cursorParam', 'auth', 'accountId', 'scope', 'mintSecretField', 'allowWrites', 'groupBy', 'filterParams', 'preset', 'mapping'] as const;
 export const SETTING = 'connections';
 const DEMO_KEY = 'timelineViewer.demoAdded';
 
@@ -60,6 +71,8 @@ export const DEFAULT_TALENTLMS_API_VERSION = '2025-01-01';
 export const DEMO_CONNECTIONS: readonly Connection[] = [
   { id: 'demo-pismo', name: 'Demo · Pismo', kind: 'pismo', baseUrl: '', demo: true },
   { id: 'demo-talentlms', name: 'Demo · TalentLMS', kind: 'talentlms', baseUrl: '', demo: true, apiVersion: DEFAULT_TALENTLMS_API_VERSION },
+  // The demo server's tenant: its server key mints a token for any of its accounts.
+  { id: 'demo-pismo-tenant', name: 'Demo · Pismo tenant', kind: 'pismo', baseUrl: '', demo: true, auth: 'serverKey', accountId: '4242002' },
 ];
 
 /** Reads one settings entry into a Connection, leaving out anything that is not a connection field. */
@@ -92,24 +105,49 @@ export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private cached: Connection[] | undefined;
+  /** The demo and configured connections, rebuilt only when settings change (not when an account opens). */
+  private base: Connection[] | undefined;
+  /** Accounts' connections by id, kept while their tenant is the same object, so their sessions survive. */
+  private readonly accounts = new Map<string, Connection>();
   /** Timeline files opened in this window, after the configured connections. */
   private readonly files: Connection[] = [];
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly state: vscode.Memento) {
+  constructor(
+    private readonly state: vscode.Memento,
+    readonly tenantAccounts: TenantAccounts,
+  ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`timelineViewer.${SETTING}`)) this.invalidate();
+        if (e.affectsConfiguration(`timelineViewer.${SETTING}`)) this.invalidate(true);
       }),
       // Trusting the workspace lets its connections in.
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(true)),
+      tenantAccounts.onDidChange(() => this.invalidate()),
     );
   }
 
-  /** Stable objects between changes, so sessions (and what they loaded) survive unrelated refreshes. */
+  /**
+   * Stable objects between changes, so sessions (and what they loaded) survive unrelated refreshes. A tenant's
+   * open accounts follow it.
+   */
   list(): Connection[] {
-    this.cached ??= [...(this.state.get<boolean>(DEMO_KEY) ? DEMO_CONNECTIONS : []), ...this.configured(), ...this.files];
+    this.base ??= [...(this.state.get<boolean>(DEMO_KEY) ? DEMO_CONNECTIONS : []), ...this.configured()];
+    this.cached ??= [...this.base.flatMap((c) => [c, ...(isTenant(c) ? this.tenantAccounts.open(c).map((ref) => this.account(c, ref)) : [])]), ...this.files];
     return this.cached;
+  }
+
+  /** The accounts open under a tenant, in the order they were opened. */
+  accountsOf(tenant: Connection): Connection[] {
+    return this.list().filter((c) => c.tenant === tenant);
+  }
+
+  private account(tenant: Connection, ref: { accountId: string; external?: boolean }): Connection {
+    const made = accountConnection(tenant, ref);
+    const kept = this.accounts.get(made.id);
+    if (kept?.tenant === tenant) return kept;
+    this.accounts.set(made.id, made);
+    return made;
   }
 
   get(id: string): Connection | undefined {
@@ -125,7 +163,7 @@ export class ConnectionStore implements vscode.Disposable {
   async addDemo(): Promise<void> {
     if (this.state.get<boolean>(DEMO_KEY)) return;
     await this.state.update(DEMO_KEY, true);
-    this.invalidate();
+    this.invalidate(true);
   }
 
   /** A timeline file, read-only and kept for this window only: nothing of it is written to settings. */
@@ -139,7 +177,7 @@ export class ConnectionStore implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('timelineViewer');
     const entries = objects(config.inspect<unknown[]>(SETTING)?.globalValue).filter((e) => e.id !== connection.id);
     await config.update(SETTING, [...entries, { ...connection }], vscode.ConfigurationTarget.Global);
-    this.invalidate();
+    this.invalidate(true);
   }
 
   /** Changes a connection where it is defined (user or workspace settings), and nowhere else. */
@@ -154,7 +192,7 @@ export class ConnectionStore implements vscode.Disposable {
   async remove(connection: Connection): Promise<void> {
     if (connection.demo) {
       await this.state.update(DEMO_KEY, undefined);
-      this.invalidate();
+      this.invalidate(true);
       return;
     }
     if (connection.kind === FILE_KIND) {
@@ -171,7 +209,9 @@ export class ConnectionStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private invalidate(): void {
+  /** `settings`: the demo or configured connections may have changed, not only accounts or files. */
+  private invalidate(settings = false): void {
+    if (settings) this.base = undefined;
     this.cached = undefined;
     this.changed.fire();
   }
@@ -202,7 +242,7 @@ export class ConnectionStore implements vscode.Disposable {
       // An emptied list is removed, not left as [] that would shadow the other level's list.
       await vscode.workspace.getConfiguration('timelineViewer').update(SETTING, edited.length ? edited : undefined, found.target);
     }
-    this.invalidate();
+    this.invalidate(true);
   }
 }
 

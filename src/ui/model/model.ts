@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { Redactor } from '../../core/redact';
-import { ConnectionStore } from './connection';
+import { TenantAccounts } from './accounts';
+import { type Connection, ConnectionStore } from './connection';
 import { DemoService } from './demo';
 import { FilterStore } from './filterStore';
 import { LastRequests } from './lastRequests';
@@ -9,7 +10,8 @@ import { QuietPrompts } from './quietPrompts';
 import { askForSecrets, confirmSecretAddress, ConnectionSecrets } from './secrets';
 import { SessionRegistry } from './sessionRegistry';
 import { readSettings } from './settings';
-import { createSource } from './sources';
+import { createSource, sendCustomEvent } from './sources';
+import type { CustomEventAnswer, CustomEventDraft } from '../../sources/pismoCustomEvent';
 import { confirmWorkspaceApi } from './genericConnection';
 import { TimelineFiles } from './timelineFiles';
 
@@ -26,6 +28,8 @@ export interface Model {
   readonly quiet: QuietPrompts;
   /** Timeline files opened in this window, read-only connections. */
   readonly files: TimelineFiles;
+  /** Posts a custom event to a Pismo account (writes allowed and confirmed by the caller). */
+  readonly sendCustomEvent: (connection: Connection, draft: CustomEventDraft, signal: AbortSignal) => Promise<CustomEventAnswer>;
 }
 
 export function createModel(context: vscode.ExtensionContext): Model {
@@ -33,7 +37,8 @@ export function createModel(context: vscode.ExtensionContext): Model {
   const redactor = new Redactor();
   const demo = new DemoService();
   const secrets = new ConnectionSecrets(context.secrets, redactor);
-  const store = new ConnectionStore(context.globalState);
+  const tenantAccounts = new TenantAccounts(context.globalState);
+  const store = new ConnectionStore(context.globalState, tenantAccounts);
   const quiet = new QuietPrompts();
   const lastRequests = new LastRequests();
   const files = new TimelineFiles();
@@ -46,6 +51,7 @@ export function createModel(context: vscode.ExtensionContext): Model {
     confirmWorkspaceApi: quiet.guard(confirmWorkspaceApi, false),
     files,
     userConnection: (id: string) => store.userConnection(id),
+    note: (line: string) => log.note(redactor.redact(line)),
   };
   const sessions = new SessionRegistry(
     store,
@@ -53,6 +59,7 @@ export function createModel(context: vscode.ExtensionContext): Model {
     () => readSettings().pageSize,
     new FilterStore(context.workspaceState),
   );
-  context.subscriptions.push(log, demo, store, sessions);
-  return { log, redactor, demo, secrets, store, lastRequests, sessions, quiet, files };
+  context.subscriptions.push(log, demo, tenantAccounts, store, sessions);
+  const send = (c: Connection, draft: CustomEventDraft, signal: AbortSignal) => sendCustomEvent(c, draft, { ...sourceDeps, onRequest: lastRequests.recorder(c, log.write) }, signal);
+  return { log, redactor, demo, secrets, store, lastRequests, sessions, quiet, files, sendCustomEvent: send };
 }

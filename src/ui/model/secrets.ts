@@ -85,6 +85,7 @@ export class ConnectionSecrets {
 export function credentialName(connection: Connection): string {
   if (connection.kind === 'talentlms') return vscode.l10n.t('API key');
   if (connection.kind === 'generic') return vscode.l10n.t('API secrets');
+  if (connection.auth === 'oauth') return vscode.l10n.t('OAuth client id and secret');
   return connection.auth === 'serverKey' ? vscode.l10n.t('server key and secret') : vscode.l10n.t('account token');
 }
 
@@ -111,6 +112,12 @@ export async function confirmSecretAddress(connection: Connection, base: URL): P
 export function secretFields(connection: Connection): { field: keyof SecretBundle; prompt: string }[] {
   if (connection.kind === 'talentlms') {
     return [{ field: 'apiKey', prompt: vscode.l10n.t('TalentLMS API key for {0} (Account & Settings → Integrations → API)', connection.name) }];
+  }
+  if (connection.auth === 'oauth') {
+    return [
+      { field: 'serverKey', prompt: vscode.l10n.t('Pismo OAuth client id (the server key) for {0}', connection.name) },
+      { field: 'serverSecret', prompt: vscode.l10n.t('Pismo OAuth client secret for {0}', connection.name) },
+    ];
   }
   if (connection.auth === 'serverKey') {
     return [

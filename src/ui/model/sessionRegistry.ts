@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TimelineSource } from '../../core/source';
+import { isTenant } from './accounts';
 import type { Connection, ConnectionStore } from './connection';
 import type { FilterMemory } from './filterStore';
 import { Session } from './session';
@@ -23,6 +24,11 @@ export class SessionRegistry implements vscode.Disposable {
 
   list(): Session[] {
     return this.store.list().map((c) => this.sessionFor(c));
+  }
+
+  /** The sessions that hold a timeline: a tenant has none of its own, only its accounts do. */
+  timelines(): Session[] {
+    return this.list().filter((s) => !isTenant(s.connection));
   }
 
   get(connectionId: string): Session | undefined {

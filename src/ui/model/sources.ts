@@ -7,8 +7,11 @@ import { SecretScope } from '../../core/secretScope';
 import { DeferredSource, type TimelineSource } from '../../core/source';
 import { isQuotable, isQuotableHeaderValue } from '../../core/quotable';
 import { parseBaseUrl } from '../../core/url';
-import { PismoSource, type TokenProvider } from '../../sources/pismo';
-import { PismoTokenMinter } from '../../sources/pismoAuth';
+import { PismoSource } from '../../sources/pismo';
+import { MINT_SECRET_FIELDS, type MintSecretField, PismoOAuthMinter, PismoTokenMinter } from '../../sources/pismoAuth';
+import type { TokenProvider } from '../../sources/tokenCache';
+import { isTenant, writesAllowed } from './accounts';
+import { type CustomEventAnswer, type CustomEventDraft, postCustomEvent } from '../../sources/pismoCustomEvent';
 import { TalentLmsSource } from '../../sources/talentlms';
 import { TALENTLMS_CATEGORIES } from '../../sources/talentlmsCatalog';
 import { GenericSource } from '../../sources/generic/genericSource';
@@ -34,6 +37,8 @@ export interface SourceDeps {
   readonly confirmWorkspaceApi: (connection: Connection, base: URL) => Promise<boolean>;
   /** The timeline files opened in this window. */
   readonly files: TimelineFiles;
+  /** A sentence for the log. */
+  readonly note: (line: string) => void;
 }
 
 /**
@@ -44,11 +49,9 @@ export interface SourceDeps {
  */
 export function createSource(connection: Connection, deps: SourceDeps): TimelineSource {
   if (connection.kind === FILE_KIND) return deps.files.source(connection);
-  const settings = readSettings();
   let http: HttpClient | undefined;
-  // one client per source, bound to the address its secret was given for; `credential` names it in errors
-  const client = (baseUrl: URL, credential: string): HttpClient =>
-    (http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential, scope: SecretScope.of(baseUrl) }));
+  // one client per source
+  const client = (baseUrl: URL, credential: string): HttpClient => (http = boundClient(baseUrl, credential, deps));
   return new DeferredSource(
     async () => {
       try {
@@ -60,12 +63,15 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
         if (!CONNECTION_KINDS.includes(connection.kind as never)) {
           throw new TimelineError('config', vscode.l10n.t('Connection "{0}" has kind "{1}": use "pismo", "talentlms" or "generic".', connection.name, connection.kind));
         }
-        const { baseUrl, secrets } = connection.demo ? await demoAccess(deps) : await configuredAccess(connection, deps);
+        if (isTenant(connection)) {
+          throw new TimelineError('config', vscode.l10n.t('"{0}" is a tenant: its timelines are its accounts\'. Use Open Account.', connection.name));
+        }
+        const { baseUrl, secrets } = await pismoOrTalentAccess(connection, deps);
         const http = client(baseUrl, connection.kind === 'talentlms' ? vscode.l10n.t('API key') : vscode.l10n.t('account token'));
         if (connection.kind === 'talentlms') {
           return new TalentLmsSource({ baseUrl, http, apiKey: async () => secrets.apiKey ?? '', apiVersion: talentApiVersion(connection) });
         }
-        return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps.redactor), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
+        return new PismoSource({ baseUrl, http, auth: pismoAuth(connection, baseUrl, http, secrets, deps), cursorParam: connection.cursorParam, groupBy: connection.groupBy, filterParams: connection.filterParams });
       } catch (e) {
         // Settings are anybody's text (a URL with a key in its query): what they say is redacted like the rest.
         throw isTimelineError(e) ? new TimelineError(e.kind, deps.redactor.redact(e.message), e.details) : e;
@@ -73,6 +79,36 @@ export function createSource(connection: Connection, deps: SourceDeps): Timeline
     },
     async () => http?.close(),
   );
+}
+
+/** A client bound to the address its secret was given for, which refuses any other; `credential` names it in errors. */
+function boundClient(baseUrl: URL, credential: string, deps: SourceDeps): HttpClient {
+  const settings = readSettings();
+  return new HttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, redactor: deps.redactor, onRequest: deps.onRequest, credential, scope: SecretScope.of(baseUrl) });
+}
+
+/**
+ * Sends a custom event to a Pismo account with the account's own token, through a client bound like its
+ * timeline's. The caller has checked that writes are allowed and the user confirmed.
+ */
+export async function sendCustomEvent(connection: Connection, draft: CustomEventDraft, deps: SourceDeps, signal: AbortSignal): Promise<CustomEventAnswer> {
+  const { baseUrl, secrets } = await pismoOrTalentAccess(connection, deps);
+  const http = boundClient(baseUrl, vscode.l10n.t('account token'), deps);
+  try {
+    return await postCustomEvent(baseUrl, http, pismoAuth(connection, baseUrl, http, secrets, deps), draft, signal);
+  } finally {
+    await http.close();
+  }
+}
+
+/** The host a Pismo account's writes go to (its tenant's base URL); undefined for the demo or a base URL not valid yet. */
+export function writeHost(connection: Connection): string | undefined {
+  if (connection.demo) return undefined;
+  try {
+    return configuredUrl(connection.tenant ?? connection).host;
+  } catch {
+    return undefined;
+  }
 }
 
 function configuredUrl(connection: Connection): URL {
@@ -98,9 +134,12 @@ export function talentApiVersion(connection: Connection): string {
   );
 }
 
-async function configuredAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
-  const baseUrl = configuredUrl(connection);
-  return { baseUrl, secrets: await boundSecrets(connection, baseUrl, deps) };
+/** Where a Pismo or TalentLMS connection reads and with what: an account reads with its tenant's secret. */
+export async function pismoOrTalentAccess(connection: Connection, deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
+  if (connection.demo) return demoAccess(deps);
+  const owner = connection.tenant ?? connection;
+  const baseUrl = configuredUrl(owner);
+  return { baseUrl, secrets: await boundSecrets(owner, baseUrl, deps) };
 }
 
 /**
@@ -119,8 +158,8 @@ async function genericAccess(connection: Connection, deps: SourceDeps): Promise<
 
 async function demoAccess(deps: SourceDeps): Promise<{ baseUrl: URL; secrets: SecretBundle }> {
   const server = await deps.demo.start();
-  deps.redactor.add(server.token);
-  return { baseUrl: parseBaseUrl(server.url), secrets: { apiKey: server.token, token: server.token } };
+  for (const secret of [server.token, server.serverKey, server.serverSecret]) deps.redactor.add(secret);
+  return { baseUrl: parseBaseUrl(server.url), secrets: { apiKey: server.token, token: server.token, serverKey: server.serverKey, serverSecret: server.serverSecret } };
 }
 
 /**
@@ -176,16 +215,29 @@ function validUrl(text: string | undefined): URL | undefined {
 function hasAll(connection: Connection, bundle: SecretBundle): boolean {
   if (connection.kind === 'talentlms') return !!bundle.apiKey;
   if (connection.kind === 'generic') return genericSlots(connection).every((slot) => !!bundle.generic?.[slot.id]);
-  return connection.auth === 'serverKey' ? !!bundle.serverKey && !!bundle.serverSecret : !!bundle.token;
+  return connection.auth === 'serverKey' || connection.auth === 'oauth' ? !!bundle.serverKey && !!bundle.serverSecret : !!bundle.token;
 }
 
-function pismoAuth(connection: Connection, baseUrl: URL, http: HttpClient, secrets: SecretBundle, redactor: Redactor): TokenProvider {
-  if (connection.auth !== 'serverKey') return { token: async () => secrets.token ?? '' };
-  const credentials = async (): Promise<{ serverKey: string; serverSecret: string; accountId: string }> => {
-    if (!connection.accountId) throw new TimelineError('config', vscode.l10n.t('Connection "{0}" mints tokens but has no "accountId".', connection.name));
-    return { serverKey: secrets.serverKey ?? '', serverSecret: secrets.serverSecret ?? '', accountId: connection.accountId };
-  };
-  return new PismoTokenMinter(baseUrl, http, credentials, (token) => redactor.add(token));
+/** What a Pismo OAuth client asks for unless its settings say otherwise: the timeline only, as narrow as Pismo recommends. */
+export const DEFAULT_PISMO_SCOPE = 'pismo-v1:timeline:r';
+/** The scope once the user allows custom events to be sent: the timeline, written too. */
+export const DEFAULT_PISMO_WRITE_SCOPE = 'pismo-v1:timeline:rw';
+
+/**
+ * An account's token: pasted, or minted for this account alone with the tenant's server key and secret (or OAuth
+ * client), kept in memory by this source only, so each account has its own.
+ */
+export function pismoAuth(connection: Connection, baseUrl: URL, http: HttpClient, secrets: SecretBundle, deps: Pick<SourceDeps, 'redactor' | 'note'>): TokenProvider {
+  if (connection.auth !== 'serverKey' && connection.auth !== 'oauth') return { token: async () => secrets.token ?? '' };
+  const { accountId, externalAccount: external } = connection;
+  const account = (): string => accountId ?? '';
+  const hooks = { onToken: (token: string) => deps.redactor.add(token), onNote: (line: string) => deps.note(`${connection.name}: ${line}`) };
+  if (connection.auth === 'oauth') {
+    const scope = typeof connection.scope === 'string' && connection.scope.trim() ? connection.scope.trim() : writesAllowed(connection) ? DEFAULT_PISMO_WRITE_SCOPE : DEFAULT_PISMO_SCOPE;
+    return new PismoOAuthMinter(baseUrl, http, async () => ({ clientId: secrets.serverKey ?? '', clientSecret: secrets.serverSecret ?? '', scope, accountId: account(), external }), hooks);
+  }
+  const secretField = MINT_SECRET_FIELDS.includes(connection.mintSecretField as MintSecretField) ? (connection.mintSecretField as MintSecretField) : undefined;
+  return new PismoTokenMinter(baseUrl, http, async () => ({ serverKey: secrets.serverKey ?? '', serverSecret: secrets.serverSecret ?? '', accountId: account(), external, secretField }), hooks);
 }
 
 /** How the tree orders a connection's categories: TalentLMS's as its documentation lists them. */

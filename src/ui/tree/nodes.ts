@@ -28,17 +28,21 @@ function backTo(timeline: Timeline): string[] {
 export class ConnectionNode extends TreeNode {
   private readonly categoryNodes = new Map<string, CategoryNode>();
 
-  constructor(readonly session: Session) {
-    super(undefined);
+  /** `tenant`: the node of the tenant an account is open under. */
+  constructor(
+    readonly session: Session,
+    tenant?: TreeNode,
+  ) {
+    super(tenant);
   }
 
   toTreeItem(): vscode.TreeItem {
     const { connection, timeline } = this.session;
     const item = new vscode.TreeItem(displayText(connection.name, 120), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.contextValue = (connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
+    item.contextValue = (connection.tenant ? 'connection.account' : connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
     const { filter } = this.session;
-    item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : filter ? 'filter' : 'plug');
+    item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : filter ? 'filter' : connection.tenant ? 'account' : 'plug');
     item.description = filter
       ? [filteredDescription(filter, timeline), tailDescription(this.session)].filter(Boolean).join(' · ')
       : timeline.isFresh
@@ -52,7 +56,8 @@ export class ConnectionNode extends TreeNode {
         ].join(' · ');
     const definedBy = definedByText(connection);
     const details = [definedBy, filter && filterDetails(filter), tailProblem(this.session), timeline.newerError?.message];
-    item.tooltip = [`${connection.name} (${connection.kind})`, ...details].filter(Boolean).join('\n\n');
+    const title = connection.tenant ? vscode.l10n.t('Account {0} of {1}', connection.name, connection.tenant.name) : `${connection.name} (${connection.kind})`;
+    item.tooltip = [title, ...details].filter(Boolean).join('\n\n');
     // A connection a workspace defines is marked: it came with the folder, not from the user.
     if (definedBy) item.description = [vscode.l10n.t('workspace'), item.description].filter(Boolean).join(' · ');
     return item;

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
+import { isTenant } from '../model/accounts';
 import { ConnectionNode } from './nodes';
+import { TenantNode } from './tenantNode';
 import { type TreeNode } from './treeNode';
 
-/** The Timeline view's data: connections → categories → events. Holds no paging or parsing logic. */
+/** The Timeline view's data: connections (and tenants → accounts) → categories → events. Holds no paging or parsing logic. */
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly connectionNodes = new Map<Session, ConnectionNode>();
+  private readonly connectionNodes = new Map<Session, ConnectionNode | TenantNode>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly sessions: SessionRegistry) {
@@ -24,7 +26,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (node) return node.children();
     const sessions = this.sessions.list();
     for (const s of this.connectionNodes.keys()) if (!sessions.includes(s)) this.connectionNodes.delete(s);
-    return sessions.map((s) => this.connectionNode(s));
+    return sessions.filter((s) => !s.connection.tenant).map((s) => (isTenant(s.connection) ? this.tenantNode(s) : this.connectionNode(s)));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -41,13 +43,24 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changed.fire(undefined);
   }
 
+  /** A timeline's node: a connection at the top, or an account under its tenant's node. */
   connectionNode(session: Session): ConnectionNode {
-    let node = this.connectionNodes.get(session);
-    if (!node) {
-      node = new ConnectionNode(session);
-      this.connectionNodes.set(session, node);
-    }
-    return node;
+    const node = this.connectionNodes.get(session);
+    if (node instanceof ConnectionNode) return node;
+    const { tenant } = session.connection;
+    const tenantSession = tenant && this.sessions.list().find((s) => s.connection === tenant);
+    const made = new ConnectionNode(session, tenantSession ? this.tenantNode(tenantSession) : undefined);
+    this.connectionNodes.set(session, made);
+    return made;
+  }
+
+  tenantNode(session: Session): TenantNode {
+    const node = this.connectionNodes.get(session);
+    if (node instanceof TenantNode) return node;
+    const accounts = (): ConnectionNode[] => this.sessions.list().filter((s) => s.connection.tenant === session.connection).map((s) => this.connectionNode(s));
+    const made = new TenantNode(session, accounts);
+    this.connectionNodes.set(session, made);
+    return made;
   }
 
   dispose(): void {

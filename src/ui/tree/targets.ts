@@ -3,7 +3,9 @@ import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
 import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
+import { isTenant } from '../model/accounts';
 import { ConnectionNode, EventNode } from './nodes';
+import { TenantNode } from './tenantNode';
 import { TreeNode } from './treeNode';
 
 /**
@@ -20,6 +22,8 @@ export interface PickOptions {
   readonly takeOnly?: boolean;
   /** What the pick shows beside a connection's name (its kind, by default). */
   readonly describe?: (session: Session) => string;
+  /** Tenants are offered too (they have settings and a secret, but no timeline of their own). */
+  readonly tenants?: boolean;
 }
 
 /** The connection of a row or an id, without asking; an unknown id is said in the one message for it. */
@@ -33,18 +37,23 @@ export function knownSession(sessions: SessionRegistry, target: TreeNode | strin
 /** The connection of a row or an id; with no target, the one the user picks. */
 export async function targetSession(sessions: SessionRegistry, target: ConnectionTarget, options: PickOptions): Promise<Session | undefined> {
   if (target !== undefined) return knownSession(sessions, target);
-  const candidates = sessions.list().filter(options.eligible ?? (() => true));
+  const candidates = sessions.list().filter((s) => (options.tenants || !isTenant(s.connection)) && (options.eligible ?? (() => true))(s));
   if (options.takeOnly && candidates.length <= 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
-    candidates.map((s) => ({ label: displayText(s.connection.name, 120), description: options.describe?.(s) ?? s.connection.kind, session: s })),
+    candidates.map((s) => ({ label: displayText(s.connection.name, 120), description: options.describe?.(s) ?? describeKind(s), session: s })),
     { placeHolder: options.placeHolder },
   );
   return picked?.session;
 }
 
-/** The connection a row sits under. */
+/** An account says which tenant it is under; anything else its kind. */
+function describeKind({ connection }: Session): string {
+  return connection.tenant ? vscode.l10n.t('account of {0}', displayText(connection.tenant.name, 60)) : connection.kind;
+}
+
+/** The connection a row sits under (a tenant's own row: the tenant). */
 function rowSession(node: TreeNode): Session | undefined {
-  for (let n: TreeNode | undefined = node; n; n = n.parent) if (n instanceof ConnectionNode) return n.session;
+  for (let n: TreeNode | undefined = node; n; n = n.parent) if (n instanceof ConnectionNode || n instanceof TenantNode) return n.session;
   return undefined;
 }
 

@@ -11,6 +11,7 @@ export interface HeaderActions {
   pin(): void;
   copyLink(): void;
   showChain(): void;
+  openAccount(): void;
 }
 
 /** A header field longer than this is cut on screen (the copy buttons still copy it whole). */
@@ -61,6 +62,7 @@ export function renderHeader(view: EventView, pinned: boolean, strings: PageStri
   };
   if (view.correlationId) add(strings.copyCorrelationId, () => actions.copy('correlationId'), true);
   if (view.correlationId) add(strings.showChain, () => actions.showChain());
+  if (view.accountId) add(strings.openAccount, () => actions.openAccount());
   add(strings.copyEventId, () => actions.copy('eventId'));
   add(strings.copyJson, () => actions.copy('json'));
   add(strings.copyLink, () => actions.copyLink());

@@ -68,6 +68,8 @@ export type PageMessage =
   /** An ID-shaped string value (starting at `at`) was clicked: the extension runs Find in Timeline for it. */
   | { readonly type: 'findId'; readonly at: number }
   | { readonly type: 'showChain' }
+  /** "Open Account": the event's account_id, opened under its tenant. */
+  | { readonly type: 'openAccount' }
   /** The unusual section was drawn for show `key` (for tests). */
   | { readonly type: 'unusualShown'; readonly key: string; readonly lacks: number; readonly adds: number };
 
@@ -180,6 +182,7 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'pin':
     case 'copyLink':
     case 'showChain':
+    case 'openAccount':
       return { type: value.type };
     case 'unusualShown':
       return typeof value.key === 'string' && isOffset(value.lacks) && isOffset(value.adds) ? { type: 'unusualShown', key: value.key, lacks: value.lacks, adds: value.adds } : undefined;
@@ -207,6 +210,7 @@ export interface PageStrings {
   readonly eventId: string;
   readonly correlationId: string;
   readonly accountId: string;
+  readonly openAccount: string;
   readonly connection: string;
   readonly actions: string;
   readonly copyCorrelationId: string;

@@ -28,6 +28,8 @@ let shown: { state: PageState; header: Header; view: JsonView | undefined } | un
 function render(state: PageState): void {
   // kept by VS Code for a reload: enough to render again with no help from the extension
   vscode.setState(state);
+  // the context menu's Open Account in Timeline shows only for an event that names its account
+  document.body.dataset.vscodeContext = JSON.stringify({ webviewEventHasAccount: Boolean(state.event.accountId) });
   const header = renderHeader(state.event, state.pinned, strings, {
     copy: (target) => vscode.postMessage({ type: 'copy', target }),
     openDocument: () => vscode.postMessage({ type: 'openDocument' }),
@@ -35,6 +37,7 @@ function render(state: PageState): void {
     pin: () => vscode.postMessage({ type: 'pin' }),
     copyLink: () => vscode.postMessage({ type: 'copyLink' }),
     showChain: () => vscode.postMessage({ type: 'showChain' }),
+    openAccount: () => vscode.postMessage({ type: 'openAccount' }),
   });
   const json = state.event.json;
   let view: JsonView | undefined;

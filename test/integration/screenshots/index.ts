@@ -11,6 +11,7 @@ import { runActivityScene } from './activity';
 import { runChainScene } from './chain';
 import { runProfileScene } from './profile';
 import { runGenericScene } from './generic';
+import { runAccountsScene } from './accounts';
 import { runPivotScenes } from './pivot';
 import { runSearchScenes } from './search';
 import { EXTENSION_ID, activateExtension, idle, nextRender, until } from '../util';
@@ -127,6 +128,7 @@ export async function run(): Promise<void> {
   await useTheme('Dark 2026', vscode.ColorThemeKind.Dark);
   await workspaceConnectionScene(api);
   await runGenericScene(api);
+  await runAccountsScene(api);
 }
 
 /**

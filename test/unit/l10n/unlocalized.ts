@@ -6,11 +6,11 @@ export interface Unlocalized {
 }
 
 /** Names, not words: shown the same in every language (products, and the HTTP words a curl command holds). */
-const NAMES = new Set(['Timeline Viewer', 'Pismo', 'TalentLMS', 'Demo · Pismo', 'Demo · TalentLMS', 'Authorization', 'Bearer']);
+const NAMES = new Set(['Timeline Viewer', 'Pismo', 'TalentLMS', 'Demo · Pismo', 'Demo · TalentLMS', 'Demo · Pismo tenant', 'OAuth', 'Authorization', 'Bearer']);
 /** Acronyms and constants (`NDJSON`, `GET`, `PISMO_TOKEN`) and header names (`X-API-Key`): never translated. */
 const TOKEN = /^(?:[\p{Lu}\d_]+|\p{Lu}[\p{L}\d]*(?:-\p{Lu}[\p{L}\d]*)+)$/u;
 /** Calls whose text is for developers, not users: log lines (kept in English for bug reports) and errors of the code itself. */
-const NOT_SHOWN = /^(info|warn|error|debug|trace|appendLine|append|createOutputChannel|Error|TypeError|RangeError)$/;
+const NOT_SHOWN = /^(info|warn|error|debug|trace|note|appendLine|append|createOutputChannel|Error|TypeError|RangeError)$/;
 
 /** A literal's text without `${…}` parts and `$(icon)` references: what a translator would see. */
 function textOf(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): string {
