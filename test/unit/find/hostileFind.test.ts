@@ -189,6 +189,16 @@ describe('Find on data a server chooses stays linear', function () {
       ['unicode escapes', itemOf('\\u00e9'), 'é', true],
       ['a cursor in the envelope', Buffer.from(`{"has_next":true,"next_cursor":"${'1'.repeat(SIZE)}","items":[{"type":"T"}]}`), '1', false],
     ];
+    it('a word-sized query (16 letters) of what the page repeats, around an x: not found in a bounded multiple of reading the page', () => {
+      const page = itemOf('a');
+      assert.equal(matches('A'.repeat(16), page), true);
+      const query = `${'A'.repeat(8)}x${'A'.repeat(7)}`;
+      assert.equal(matches(query, page), false);
+      const readMs = bestOf(3, () => JSON.parse(page.toString('utf8')));
+      const findMs = bestOf(3, () => matches(query, page));
+      assert.ok(findMs < 20 * readMs + 50, `find ${findMs.toFixed(0)} ms, reading the page ${readMs.toFixed(0)} ms`);
+    });
+
     for (const [name, page, char, inItem] of shapes) {
       it(`${name}: 256 and 255 of them around an x, not found in a bounded multiple of reading the page`, () => {
         const query = `${char.repeat(256)}x${char.repeat(255)}`;
