@@ -6,7 +6,7 @@
 
 export const FIGURES: Readonly<Record<string, readonly string[]>> = {
   B1: ['ratio', 'clientRatio', 'realEventsPerSecond', 'ceilingEventsPerSecond'],
-  B2: ['ratio', 'naiveRatio', 'retainedBytes', 'overheadPerEvent'],
+  B2: ['ratio', 'naiveRatio', 'retainedBytes', 'overheadPerEvent', 'tinyPismoRatio', 'tinyTalentlmsRatio', 'capHeapBytes'],
   B3: ['getChildrenMs', 'getTreeItemsMs', 'addPageMs', 'addNewerPageMs', 'parsePageMs'],
   B4: ['lookupMs', 'maxLookupMs'],
   B5: ['bundleBytes', 'loadMs', 'loadMsWithoutUndici', 'undiciLoadMs'],

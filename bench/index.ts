@@ -20,6 +20,7 @@ import { type GenericResult, benchGeneric } from './generic';
 import { type IdScanResult, benchIdScan } from './idShapes';
 import { type ExportResult, benchExport } from './exportBench';
 import { type MemoryResult, benchMemory } from './memory';
+import { CAP_EVENTS, type TinyEventsResult, benchTinyEvents } from './tinyEvents';
 import { recordBodies } from './pismo';
 import { type QueryResult, benchQuery } from './query';
 import { type StartupResult, benchStartup } from './startup';
@@ -33,6 +34,7 @@ const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B11',
 interface Results {
   B1?: ThroughputResult;
   B2?: MemoryResult;
+  B2tiny?: TinyEventsResult;
   B3?: TreeResult;
   B4?: LookupResult;
   B5?: StartupResult;
@@ -127,6 +129,11 @@ function rows(r: Results): Row[] {
     out.push({ id: '', what: '  retained / overhead per event', value: `${fmt.mb(r.B2.retainedBytes)} / ${fmt.int(r.B2.overheadPerEvent)} B`, goal: '', met: undefined });
     out.push({ id: '', what: '  naive store (JSON.parse objects kept) ÷ raw bytes', value: fmt.ratio(r.B2.naiveRatio), goal: '', met: undefined });
   }
+  if (r.B2tiny) {
+    const t = r.B2tiny;
+    out.push({ id: 'B2', what: `tiny events (${fmt.int(t.events)} each): Pismo ${fmt.int(t.pismoEventBytes)} B / TalentLMS ${fmt.int(t.talentlmsEventBytes)} B, retained ÷ raw`, value: `${fmt.ratio(t.pismoRatio)} / ${fmt.ratio(t.talentlmsRatio)}`, goal: `≤ ${GOALS.b2}`, met: Math.max(t.pismoRatio, t.talentlmsRatio) <= GOALS.b2 });
+    out.push({ id: '', what: `  heap at the window's event cap (${fmt.int(t.capEvents)} tiny events)`, value: fmt.mb(t.capHeapBytes), goal: 'report', met: undefined });
+  }
   if (r.B3) {
     out.push({ id: 'B3', what: `tree: getChildren of a ${fmt.int(r.B3.categoryEvents)}-event category (ms)`, value: fmt.ms(r.B3.getChildrenMs), goal: `≤ ${GOALS.b3Ms} ms`, met: r.B3.getChildrenMs <= GOALS.b3Ms });
     out.push({ id: '', what: '  getTreeItem of those children (ms)', value: fmt.ms(r.B3.getTreeItemsMs), goal: '', met: undefined });
@@ -200,7 +207,10 @@ function list(modules: readonly string[]): string {
 function summary(r: Results): Record<string, unknown> {
   return {
     B1: r.B1 && { ratio: r.B1.ratio, clientRatio: r.B1.clientRatio, realEventsPerSecond: r.B1.realEventsPerSecond, ceilingEventsPerSecond: r.B1.ceilingEventsPerSecond, pages: r.B1.pages, events: r.B1.events },
-    B2: r.B2 && { ratio: r.B2.ratio, naiveRatio: r.B2.naiveRatio, retainedBytes: r.B2.retainedBytes, rawBytes: r.B2.rawBytes, events: r.B2.events, overheadPerEvent: r.B2.overheadPerEvent },
+    B2: (r.B2 || r.B2tiny) && {
+      ...(r.B2 && { ratio: r.B2.ratio, naiveRatio: r.B2.naiveRatio, retainedBytes: r.B2.retainedBytes, rawBytes: r.B2.rawBytes, events: r.B2.events, overheadPerEvent: r.B2.overheadPerEvent }),
+      ...(r.B2tiny && { tinyPismoRatio: r.B2tiny.pismoRatio, tinyTalentlmsRatio: r.B2tiny.talentlmsRatio, capHeapBytes: r.B2tiny.capHeapBytes, tinyEvents: r.B2tiny.events }),
+    },
     B3: r.B3 && { getChildrenMs: r.B3.getChildrenMs, addPageMs: r.B3.addPageMs, addNewerPageMs: r.B3.addNewerPageMs, parsePageMs: r.B3.parsePageMs, getTreeItemsMs: r.B3.getTreeItemsMs, categoryEvents: r.B3.categoryEvents, modelEvents: r.B3.modelEvents },
     B4: r.B4 && { lookupMs: r.B4.lookupMs, maxLookupMs: r.B4.maxLookupMs, modelEvents: r.B4.modelEvents },
     B5: r.B5 && { ratio: r.B5.ratio, bundleBytes: r.B5.bundleBytes, reason: r.B5.reason, realActivateMs: r.B5.realActivateMs, emptyActivateMs: r.B5.emptyActivateMs, hostRunsOk: r.B5.hostRunsOk, lazy: r.B5.lazy, undiciLoadMs: r.B5.undiciLoadMs, loadMs: r.B5.loadMsPlainNode, loadMsWithoutUndici: r.B5.loadMsWithoutUndici, bundleBytesWithoutUndici: r.B5.bundleBytesWithoutUndici, requiredAtLoad: r.B5.requiredAtLoad, requiredDuringActivation: r.B5.requiredDuringActivation, requiredByFirstDemoStart: r.B5.requiredByFirstDemoStart, requiredByFirstPage: r.B5.requiredByFirstPage, firstPageMs: r.B5.firstPageMs },
@@ -258,6 +268,8 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+  // a full run loads the cap itself, so the heap at the cap is measured, not scaled
+  if (has('B2')) results.B2tiny = await step('B2', 'memory of tiny events', () => benchTinyEvents(opts.quick ? opts.events : CAP_EVENTS, Math.min(opts.rounds, 3)));
   if (has('B13')) results.B13 = await step('B13', 'activity strip redraw', () => benchActivity(opts.quick ? 50_000 : 500_000, opts.rounds));
   if (has('B9')) results.B9 = await step('B9', `ID shapes in a ${fmt.mb(opts.logBytes)} log`, () => benchIdScan(opts.rounds, opts.logBytes));
   if (has('B5')) results.B5 = await step('B5', 'start-up', () => benchStartup({ hostRuns: opts.vscodeRuns }));
