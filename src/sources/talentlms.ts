@@ -1,13 +1,13 @@
 import { TimelineError } from '../core/errors';
 import type { TimelineEvent } from '../core/event';
 import type { HttpClient, HttpResponse } from '../core/http';
-import { RawPage } from '../core/rawPage';
+import { RawPage, type RawItem } from '../core/rawPage';
 import type { Page, PageRequest, TimelineSource } from '../core/source';
 import { sortKey } from '../core/time';
 import { quotableUrl } from '../core/quotable';
 import { apiUrl, basePath, isUnderBase } from '../core/url';
 import { filterRejection, type PageFilter } from '../core/filter';
-import { parseJsonBody, text } from './json';
+import { PageTexts, parseJsonBody, text } from './json';
 import { checkItemCount } from './pageItems';
 import { describeTalentType } from './talentlmsTypes';
 
@@ -118,7 +118,35 @@ function nextCursor(envelope: TalentEnvelope, toCursor: (next: string) => string
 }
 
 function toEvents(items: unknown[], page: RawPage): TimelineEvent[] {
-  return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page));
+  const texts = new PageTexts(false);
+  return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page, texts));
+}
+
+/**
+ * One TalentLMS event as held in memory (a timeline may hold 100,000s of tiny ones): the indexed fields, the
+ * strings that repeat within a page (type, user, course) shared, the label and `raw` computed when read.
+ */
+class TalentEvent implements TimelineEvent, RawItem {
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly category: string,
+    readonly timestamp: string,
+    readonly sortKey: string,
+    readonly correlationId: string | undefined,
+    readonly accountId: string | undefined,
+    readonly summary: string | undefined,
+    readonly page: RawPage,
+    readonly index: number,
+  ) {}
+
+  get label(): string {
+    return describeTalentType(this.type).label;
+  }
+
+  get raw(): RawItem {
+    return this;
+  }
 }
 
 /** v1 writes "-" for a missing value. */
@@ -135,24 +163,24 @@ function nested(o: Record<string, unknown>, key: string, ...names: string[]): st
   return inner && typeof inner === 'object' ? field(inner as Record<string, unknown>, ...names) : undefined;
 }
 
-function toEvent(o: Record<string, unknown>, index: number, page: RawPage): TimelineEvent {
-  const apiType = field(o, 'event_type', 'type', 'action') ?? 'unknown';
-  const { label, category } = describeTalentType(apiType);
+function toEvent(o: Record<string, unknown>, index: number, page: RawPage, texts: PageTexts): TimelineEvent {
+  const apiType = texts.share(field(o, 'event_type', 'type', 'action')) ?? 'unknown';
+  const { category } = describeTalentType(apiType);
   const timestamp = field(o, 'created_at', 'timestamp', 'date') ?? field(o, 'unix_timestamp') ?? '';
   const actor = nested(o, 'user', 'name', 'full_name', 'fullname', 'email') ?? field(o, 'user_fullname', 'user_username', 'user_email');
   const object = nested(o, 'course', 'name') ?? nested(o, 'group', 'name') ?? nested(o, 'branch', 'name') ?? field(o, 'object_name');
-  return {
-    id: field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`,
-    type: apiType,
+  return new TalentEvent(
+    field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`,
+    apiType,
     category,
-    label,
     timestamp,
-    sortKey: sortKey(field(o, 'unix_timestamp') ?? timestamp),
-    correlationId: field(o, 'correlation_id', 'request_id'),
-    accountId: nested(o, 'user', 'id') ?? field(o, 'user_id'),
-    summary: [actor, object].filter(Boolean).join(' · ') || undefined,
-    raw: { page, index },
-  };
+    sortKey(field(o, 'unix_timestamp') ?? timestamp),
+    texts.share(field(o, 'correlation_id', 'request_id')),
+    texts.share(nested(o, 'user', 'id') ?? field(o, 'user_id')),
+    texts.share(actor && object ? `${actor} · ${object}` : (actor ?? object)),
+    page,
+    index,
+  );
 }
 
 function rateLimitOf(res: HttpResponse): Page['rateLimit'] {
