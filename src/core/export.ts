@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { ChunkWriter } from './chunkWriter';
 import { TimelineError } from './errors';
 import type { TimelineEvent } from './event';
-import { rawBytes } from './rawPage';
+import type { RawPage } from './rawPage';
 
 export type ExportFormat = 'ndjson' | 'json';
 
@@ -34,20 +35,19 @@ export class OverwriteError extends Error {
   }
 }
 
-/** Bytes gathered before one write: large writes keep the per-call cost of the stream small. */
-const CHUNK_BYTES = 256 * 1024;
 /** Progress is reported, and the event loop given a turn, every this many events. */
 const PROGRESS_EVERY = 2_000;
 /** Exported account data is the user's alone, unless the file it replaces said otherwise. */
 const PRIVATE = 0o600;
 const NEWLINE = Buffer.from('\n');
+const EMPTY = Buffer.alloc(0);
 const SEPARATOR = Buffer.from(',\n');
 const SPACE = 0x20;
 
 /**
  * Writes events to `path` exactly as the server sent them: NDJSON (one event's bytes per line) or a JSON array
- * of them. Streamed: event bytes are views into the pages held, gathered into chunks and written with
- * backpressure, never joined into one string; the event loop gets a turn every few thousand events, so a long
+ * of them. Streamed: event bytes are copied from the pages held into large chunks, one written while the next
+ * is filled (ChunkWriter), never joined into one string; the event loop gets a turn every few thousand events, so a long
  * export never holds up the rest of the extension host. Written to a temporary file beside the target (0600,
  * or the replaced file's permissions) and renamed at the end, so a cancelled or failed export leaves no
  * partial file and an existing file is replaced only whole. A file with other hard links, or a name that is a
@@ -60,63 +60,77 @@ export async function exportEvents(events: Iterable<TimelineEvent>, path: string
   // Short, so any file name the system allows still has room beside it.
   const temp = join(dirname(path), `.export-${randomBytes(4).toString('hex')}.partial`);
   const json = format === 'json';
-  let chunk: Buffer[] = [];
-  let chunkBytes = 0;
+  const after = json ? EMPTY : NEWLINE;
   let count = 0;
-  let bytes = 0;
   let out: FileHandle | undefined;
-  const push = (b: Buffer): void => {
-    chunk.push(b);
-    chunkBytes += b.length;
-  };
-  // One awaited write per chunk: the file handle's own backpressure, no stream events to wait on.
-  const flush = async (file: FileHandle): Promise<void> => {
-    if (chunkBytes === 0) return;
-    const data = chunk.length === 1 ? chunk[0] : Buffer.concat(chunk, chunkBytes);
-    bytes += chunkBytes;
-    chunk = [];
-    chunkBytes = 0;
-    for (let at = 0; at < data.length; ) at += (await file.write(data, at)).bytesWritten;
-  };
+  let chunks: ChunkWriter | undefined;
   try {
     const file = (out = await open(temp, 'wx', PRIVATE));
     // Set on the handle: the creation mode is narrowed by the umask, and a 0664 file must stay 0664.
     if (replaced && replaced.mode !== PRIVATE) await file.chmod(replaced.mode);
-    if (json) push(Buffer.from('[\n'));
-    for (const event of events) {
-      const item = rawBytes(event.raw);
-      if (json) {
-        if (count > 0) push(SEPARATOR);
-        push(item);
+    const writer = (chunks = new ChunkWriter(file));
+    if (json) writer.add(Buffer.from('[\n'));
+    // NDJSON lines of consecutive items of one page, copied together when the run ends (ChunkWriter.addLines)
+    let run: RawPage | undefined;
+    let first = 0;
+    let last = 0;
+    const endRun = (): void => {
+      if (run) writer.addLines(run, first, last);
+      run = undefined;
+    };
+    for (const { raw } of events) {
+      const { page, index } = raw;
+      if (run === page && index === last + 1 && page.itemStart(index) === page.itemEnd(last) + 1 && writer.fits(page.itemEnd(index) - page.itemStart(first) + 1)) {
+        last = index;
       } else {
-        push(oneLine(item));
-        push(NEWLINE);
+        endRun();
+        // a page with a line break may have an item to fix: one line per event (oneLine)
+        const piece = json ? page.itemBytes(index) : page.hasLineBreak ? oneLine(page.itemBytes(index)) : undefined;
+        const before = json && count > 0 ? SEPARATOR : EMPTY;
+        const length = before.length + (piece?.length ?? page.itemEnd(index) - page.itemStart(index)) + after.length;
+        if (!writer.fits(length)) {
+          signal?.throwIfAborted();
+          await writer.flush();
+        }
+        if (!writer.fits(length)) {
+          await writer.writeLarge(Buffer.concat([before, piece ?? page.itemBytes(index), after]));
+        } else if (piece) {
+          writer.add(before);
+          writer.add(piece);
+          writer.add(after);
+        } else {
+          run = page;
+          first = last = index;
+        }
       }
       count++;
-      if (chunkBytes >= CHUNK_BYTES) {
-        signal?.throwIfAborted();
-        await flush(file);
-      }
       if (count % PROGRESS_EVERY === 0) {
-        onProgress?.({ events: count, bytes: bytes + chunkBytes });
+        endRun();
+        onProgress?.({ events: count, bytes: writer.bytes });
         await new Promise(setImmediate);
         signal?.throwIfAborted();
       }
     }
-    if (json) push(Buffer.from(count > 0 ? '\n]\n' : ']\n'));
+    endRun();
+    if (json) {
+      const close = Buffer.from(count > 0 ? '\n]\n' : ']\n');
+      if (!writer.fits(close.length)) await writer.flush();
+      writer.add(close);
+    }
     signal?.throwIfAborted();
-    await flush(file);
+    await writer.end();
     out = undefined;
     await file.close();
     if (!replaced?.inPlace) await rename(temp, path);
   } catch (e) {
+    await chunks?.settle();
     await out?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     if (signal?.aborted) throw new TimelineError('cancelled', 'The export was cancelled; no file was written.');
     throw e;
   }
   if (replaced?.inPlace) await overwrite(path, temp);
-  const done = { events: count, bytes };
+  const done = { events: count, bytes: chunks?.bytes ?? 0 };
   onProgress?.(done);
   return done;
 }

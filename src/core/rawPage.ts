@@ -6,6 +6,7 @@
 export class RawPage {
   /** [start0, end0, start1, end1, …] byte offsets of each item, found on first use. */
   private ranges: Uint32Array | undefined;
+  private lineBreak: boolean | undefined;
 
   /**
    * @param bytes the whole response body
@@ -50,6 +51,26 @@ export class RawPage {
     const ranges = this.itemRanges();
     if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
     return this.bytes.subarray(ranges[index * 2], ranges[index * 2 + 1]);
+  }
+
+  /** Where item `index` starts in the page's bytes. */
+  itemStart(index: number): number {
+    const ranges = this.itemRanges();
+    if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
+    return ranges[index * 2];
+  }
+
+  /** Where item `index` ends (exclusive) in the page's bytes. */
+  itemEnd(index: number): number {
+    const ranges = this.itemRanges();
+    if (index < 0 || index * 2 >= ranges.length) throw new RangeError(`No item ${index} in this page.`);
+    return ranges[index * 2 + 1];
+  }
+
+  /** Whether a CR or LF appears anywhere in the page: when none does, no item holds a line break. */
+  get hasLineBreak(): boolean {
+    this.lineBreak ??= this.bytes.indexOf(0x0a) >= 0 || this.bytes.indexOf(0x0d) >= 0;
+    return this.lineBreak;
   }
 
   /** The first item ending after byte `offset` (binary search; the item count when none does). */

@@ -3,6 +3,7 @@ import { chmod, link, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TimelineEvent } from '../../../src/core/event';
+import { CHUNK_BYTES } from '../../../src/core/chunkWriter';
 import { exportEvents, OverwriteError } from '../../../src/core/export';
 import { mergeNewestFirst } from '../../../src/core/newestFirstMerge';
 import { RawPage } from '../../../src/core/rawPage';
@@ -63,6 +64,32 @@ describe('export', () => {
     assert.equal(await readFile(join(dir, 'empty.json'), 'utf8').catch(() => 'absent'), 'absent');
     await exportEvents([], join(dir, 'empty.json'), { format: 'json' });
     assert.deepEqual(JSON.parse(await readFile(join(dir, 'empty.json'), 'utf8')), []);
+  });
+
+  it('writes an export of several chunks, an item larger than a chunk among them, byte for byte in both formats', async () => {
+    const small = Array.from({ length: 3000 }, (_, i) => `{"id":"s${i}","pad":"${String(i).repeat(2000 / String(i).length)}"}`);
+    const huge = `{"id":"huge","blob":"${'y'.repeat(CHUNK_BYTES + 1000)}"}`;
+    const pretty = ['{\n"id":"p1"}', '{"id":"p2",\r\n"v":1}'];
+    // the first page is longer than a chunk, so a run of its items is cut where a chunk ends
+    const pages = [small.slice(0, 2500), [huge], small.slice(2500), pretty];
+    const events = pages.flatMap((items) => {
+      const page = new RawPage(Buffer.from(`{"items":[${items.join(',')}]}`), 'items');
+      return items.map((_, index): TimelineEvent => ({ id: `${index}`, type: 'T', category: 'C', label: 'e', timestamp: '', sortKey: '', raw: { page, index } }));
+    });
+    const items = pages.flat();
+    assert.ok(items.join('').length > 2 * CHUNK_BYTES, 'the export spans several chunks');
+    const ndjson = join(dir, 'big.ndjson');
+    const json = join(dir, 'big.json');
+    const lines = await exportEvents(events, ndjson, { format: 'ndjson' });
+    await exportEvents(events, json, { format: 'json' });
+    const expected = Buffer.from(items.map((item) => item.replace(/[\r\n]/g, ' ')).join('\n') + '\n');
+    assert.ok((await readFile(ndjson)).equals(expected), 'NDJSON bytes differ');
+    assert.equal(lines.bytes, expected.length);
+    assert.equal(await readFile(json, 'utf8'), `[\n${items.join(',\n')}\n]\n`);
+    // items out of their page's order are lines of their own
+    const reversed = join(dir, 'reversed.ndjson');
+    await exportEvents([...events].reverse(), reversed, { format: 'ndjson' });
+    assert.equal(await readFile(reversed, 'utf8'), [...items].reverse().map((item) => `${item.replace(/[\r\n]/g, ' ')}\n`).join(''));
   });
 
   it('leaves no file, partial or final, when cancelled, and keeps a file it would have replaced', async () => {
