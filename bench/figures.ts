@@ -19,12 +19,15 @@ export const FIGURES: Readonly<Record<string, readonly string[]>> = {
   B13: ['redrawMs', 'firstMs'],
 };
 
-/** B5's figures from the real VS Code, expected unless the run was skipped with --no-vscode. */
-export const VSCODE_FIGURES = ['ratio', 'realActivateMs', 'emptyActivateMs', 'firstPageMs'];
+/** The figures from the real VS Code, expected unless the run was skipped with --no-vscode. */
+export const VSCODE_FIGURES: Readonly<Record<string, readonly string[]>> = {
+  B5: ['ratio', 'realActivateMs', 'emptyActivateMs', 'firstPageMs'],
+  B10: ['ratio1mb', 'ratio8mb', 'coldMs', 'editorColdMs', 'inspector1mbMs', 'editor1mbMs', 'inspector8mbMs', 'editor8mbMs', 'page8mbMs', 'heap8mbBytes'],
+};
 
 /** The full names of the figures a run of `benchmarks` must produce. */
 export function expectedFigures(benchmarks: readonly string[], withVscode: boolean): string[] {
-  return benchmarks.flatMap((b) => [...(FIGURES[b] ?? []), ...(b === 'B5' && withVscode ? VSCODE_FIGURES : [])].map((f) => `${b}.${f}`));
+  return benchmarks.flatMap((b) => [...(FIGURES[b] ?? []), ...((withVscode && VSCODE_FIGURES[b]) || [])].map((f) => `${b}.${f}`));
 }
 
 /** Those of `expected` that `summary` lacks or holds as something other than a finite number. */

@@ -25,11 +25,12 @@ import { recordBodies } from './pismo';
 import { type QueryResult, benchQuery } from './query';
 import { type StartupResult, benchStartup } from './startup';
 import { type ThroughputResult, benchThroughput } from './throughput';
+import { type InspectorFigures, inspectorFigures } from './inspectorOpen';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
 const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0, b11: 0.9, b12: 1.5, b13Ms: 5 };
-const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B11', 'B12', 'B13'];
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12', 'B13'];
 
 interface Results {
   B1?: ThroughputResult;
@@ -41,6 +42,7 @@ interface Results {
   B6?: FindResult;
   B7?: FindPagingResult;
   B9?: IdScanResult;
+  B10?: InspectorFigures;
   B8?: ExportResult;
   B11?: GenericResult;
   B12?: QueryResult;
@@ -175,6 +177,15 @@ function rows(r: Results): Row[] {
     out.push({ id: 'B9', what: `  floor: findIds ÷ one Buffer.indexOf pass for "${r.B9.floorByte}" (the shapes' rarest byte here, ${fmt.int(r.B9.floorHits)} hits)`, value: fmt.ratio(r.B9.floorRatio), goal: `≤ ${GOALS.b9Floor}`, met: r.B9.floorRatio <= GOALS.b9Floor });
     out.push({ id: '', what: '  ms: indexOf pass', value: fmt.ms(r.B9.floorMs), goal: '', met: undefined });
   }
+  if (r.B10) {
+    const b = r.B10;
+    out.push({ id: 'B10', what: `inspector: 1 MB event, first rows painted ÷ VS Code opening it as a JSON editor (${b.samples} opens)`, value: fmt.ratio(b.ratio1mb), goal: '≤ 1.0', met: b.ratio1mb <= 1 });
+    out.push({ id: '', what: '  ms: inspector / editor', value: `${fmt.ms(b.inspector1mbMs)} / ${fmt.ms(b.editor1mbMs)}`, goal: '', met: undefined });
+    out.push({ id: 'B10', what: 'inspector: 8 MB event, the same', value: fmt.ratio(b.ratio8mb), goal: '≤ 1.0', met: b.ratio8mb <= 1 });
+    out.push({ id: '', what: '  ms: inspector / editor; of which the page, from the message to the paint', value: `${fmt.ms(b.inspector8mbMs)} / ${fmt.ms(b.editor8mbMs)}; ${fmt.ms(b.page8mbMs)}`, goal: '', met: undefined });
+    out.push({ id: '', what: "  the page's JS heap once the 8 MB event painted, ÷ the event's size", value: `${fmt.mb(b.heap8mbBytes)}, ${fmt.ratio(b.heap8mbRatio)}`, goal: 'report', met: undefined });
+    out.push({ id: 'B10', what: 'inspector: cold first open of a 10 KB event (the webview starting) / the editor cold (ms)', value: `${fmt.ms(b.coldMs)} / ${fmt.ms(b.editorColdMs)}`, goal: 'report', met: undefined });
+  }
   if (r.B11) {
     out.push({ id: 'B11', what: `generic source with the Pismo preset ÷ the built-in Pismo source (${r.B11.pages} pages, ${fmt.int(r.B11.events)} events)`, value: fmt.ratio(r.B11.ratio), goal: `≥ ${GOALS.b11}`, met: r.B11.ratio >= GOALS.b11 });
     out.push({ id: '', what: '  events/s: generic / built-in', value: `${fmt.int(r.B11.genericEventsPerSecond)} / ${fmt.int(r.B11.builtInEventsPerSecond)}`, goal: '', met: undefined });
@@ -218,6 +229,7 @@ function summary(r: Results): Record<string, unknown> {
     B7: r.B7 && { ratio: r.B7.ratio, searchMs: r.B7.searchMs, readMs: r.B7.readMs, pages: r.B7.pages },
     B9: r.B9 && { ratio: r.B9.ratio, floorRatio: r.B9.floorRatio, scanMs: r.B9.scanMs, bareMs: r.B9.bareMs, floorMs: r.B9.floorMs, floorByte: r.B9.floorByte, floorHits: r.B9.floorHits, bytes: r.B9.bytes, ids: r.B9.ids },
     B8: r.B8 && { ratio: r.B8.ratio, floorRatio: r.B8.floorRatio, events: r.B8.events, bytes: r.B8.bytes, exportMs: r.B8.exportMs, streamMs: r.B8.streamMs, writeFileMs: r.B8.writeFileMs },
+    B10: r.B10 && { ...r.B10 },
     B11: r.B11 && { ratio: r.B11.ratio, genericEventsPerSecond: r.B11.genericEventsPerSecond, builtInEventsPerSecond: r.B11.builtInEventsPerSecond, pages: r.B11.pages, events: r.B11.events },
     B12: r.B12 && { ratio: r.B12.ratio, fieldMs: r.B12.fieldMs, plainMs: r.B12.plainMs, sameValueRatio: r.B12.sameValueRatio, commonRatio: r.B12.commonRatio, matches: r.B12.matches, events: r.B12.events },
     B13: r.B13 && { redrawMs: r.B13.redrawMs, firstMs: r.B13.firstMs, events: r.B13.events },
@@ -272,7 +284,13 @@ async function main(): Promise<void> {
   if (has('B2')) results.B2tiny = await step('B2', 'memory of tiny events', () => benchTinyEvents(opts.quick ? opts.events : CAP_EVENTS, Math.min(opts.rounds, 3)));
   if (has('B13')) results.B13 = await step('B13', 'activity strip redraw', () => benchActivity(opts.quick ? 50_000 : 500_000, opts.rounds));
   if (has('B9')) results.B9 = await step('B9', `ID shapes in a ${fmt.mb(opts.logBytes)} log`, () => benchIdScan(opts.rounds, opts.logBytes));
-  if (has('B5')) results.B5 = await step('B5', 'start-up', () => benchStartup({ hostRuns: opts.vscodeRuns }));
+  if (has('B5') || (has('B10') && opts.vscodeRuns > 0)) {
+    // one set of real VS Code hosts for both: B5 times the activation, then B10 the inspector's opens
+    const repeats = has('B10') ? (opts.quick ? 1 : 5) : 0;
+    const startup = await step(has('B5') ? 'B5' : 'B10', 'start-up and the inspector in a real VS Code', () => benchStartup({ hostRuns: opts.vscodeRuns, inspectorRepeats: repeats }));
+    if (has('B5')) results.B5 = startup;
+    if (has('B10')) results.B10 = await step('B10', "the inspector's first paint", () => inspectorFigures(startup));
+  }
   results.elapsedSeconds = (Date.now() - t0) / 1000;
 
   console.log(`Timeline Viewer benchmarks${opts.quick ? ' (quick: small data, one round; the figures prove only that each benchmark runs)' : ''} — node ${process.version}, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), ${results.machine.totalMemoryGiB} GiB`);

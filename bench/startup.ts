@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO, log, median } from './util';
+import type { InspectorResult } from './vscode/inspectorOpen';
 
 export interface StartupResult {
   /** Median over host runs of real ÷ empty activate() time; null when it could not be measured. */
@@ -41,6 +42,9 @@ export interface StartupResult {
   /** What `require('undici')` costs in a fresh Node process: the work activate() does not do. */
   readonly undiciLoadMs: number;
   readonly lazy: boolean;
+  /** B10's opens from each host run that measured them, and why the others did not. */
+  readonly inspectorRuns: InspectorResult[];
+  readonly inspectorErrors?: string[];
 }
 
 /** Builds the production bundle into a scratch extension folder and returns the folder. */
@@ -105,9 +109,11 @@ interface HostRun {
   requiredByFirstPage?: string[];
   firstDemoStartMs?: number;
   firstPageMs?: number;
+  inspector?: InspectorResult;
+  inspectorError?: string;
 }
 
-function runHost(extensionDir: string, runs: number): Promise<HostRun[]> {
+function runHost(extensionDir: string, runs: number, inspectorRepeats: number): Promise<HostRun[]> {
   const out = path.join(os.tmpdir(), `timeline-bench-host-${process.pid}.json`);
   const args = [
     path.join(REPO, 'bench/vscode/host.mjs'),
@@ -115,6 +121,7 @@ function runHost(extensionDir: string, runs: number): Promise<HostRun[]> {
     '--tests', path.join(__dirname, 'vscode/activation.js'),
     '--out', out,
     '--runs', String(runs),
+    '--inspector-repeats', String(inspectorRepeats),
   ];
   return new Promise((resolve, reject) => {
     // the harness installer and code-server print to stdout: keep the bench's own stdout clean
@@ -138,7 +145,8 @@ function runHost(extensionDir: string, runs: number): Promise<HostRun[]> {
 const UNDICI_ONLY = ['node:tls', 'node:net', 'node:diagnostics_channel', 'node:http2', 'node:zlib', 'node:worker_threads'];
 const DEMO_ONLY = ['node:http'];
 
-export async function benchStartup(options: { hostRuns: number }): Promise<StartupResult> {
+/** `inspectorRepeats`: B10's timed opens per size in each host run (0 leaves B10 out). */
+export async function benchStartup(options: { hostRuns: number; inspectorRepeats: number }): Promise<StartupResult> {
   const build = await productionBuild();
   try {
     const bundle = path.join(build.dir, 'dist/extension.js');
@@ -156,6 +164,7 @@ export async function benchStartup(options: { hostRuns: number }): Promise<Start
       bundleBytesWithoutUndici: fs.statSync(whatIf).size,
       loadMsWithoutUndici: loadWithoutUndici.ms,
       undiciLoadMs: undici,
+      inspectorRuns: [],
     };
 
     if (options.hostRuns <= 0) {
@@ -163,7 +172,7 @@ export async function benchStartup(options: { hostRuns: number }): Promise<Start
     }
     let runs: HostRun[];
     try {
-      runs = await runHost(build.dir, options.hostRuns);
+      runs = await runHost(build.dir, options.hostRuns, options.inspectorRepeats);
     } catch (e) {
       const reason = `no real VS Code measurement: ${e instanceof Error ? e.message : String(e)}`;
       return { ...base, lazy, ratio: null, reason, realActivateMs: null, emptyActivateMs: null, hostRuns: options.hostRuns, hostRunsOk: 0 };
@@ -190,6 +199,8 @@ export async function benchStartup(options: { hostRuns: number }): Promise<Start
       requiredByFirstPage: first?.requiredByFirstPage,
       firstDemoStartMs: ok.length ? median(ok.map((r) => r.firstDemoStartMs ?? Number.NaN)) : null,
       firstPageMs: ok.length ? median(ok.map((r) => r.firstPageMs ?? Number.NaN)) : null,
+      inspectorRuns: ok.flatMap((r) => (r.inspector ? [r.inspector] : [])),
+      inspectorErrors: ok.flatMap((r) => (r.inspectorError ? [r.inspectorError.split('\n')[0]] : [])),
     };
   } finally {
     fs.rmSync(build.dir, { recursive: true, force: true });

@@ -7,17 +7,19 @@
  *
  * It also records which modules the real extension's bundle requires while activating, then when the demo
  * server is first started, then when the first page is read, which shows that undici and the demo server
- * load only when first needed. Results go to the JSON file named by TIMELINE_BENCH_RESULT.
+ * load only when first needed. Then, when TIMELINE_BENCH_INSPECTOR_REPEATS is above 0, B10 (inspectorOpen.ts).
+ * Results go to the JSON file named by TIMELINE_BENCH_RESULT.
  */
 import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as vscode from 'vscode';
+import { measureInspector, type InspectorApi } from './inspectorOpen';
 
 export const WARMUP_ID = 'timeline-bench.warmup';
 export const EMPTY_ID = 'timeline-bench.empty';
 export const REAL_ID = 'timeline-viewer.timeline-viewer';
 
-interface DemoApi {
+interface DemoApi extends InspectorApi {
   readonly demo: { start(): Promise<unknown> };
   readonly sessions: { get(id: string): { timeline: { eventCount: number; error?: Error } } | undefined };
 }
@@ -96,6 +98,17 @@ export async function run(): Promise<void> {
     });
     result.firstPageMs = performance.now() - t0;
     result.requiredByFirstPage = pageRequires;
+
+    // B10, in the same host: the inspector's first paint against a JSON editor's open
+    const repeats = Number(process.env.TIMELINE_BENCH_INSPECTOR_REPEATS ?? 0);
+    // its failure is its own: B5's figures above still stand
+    if (repeats > 0) {
+      try {
+        result.inspector = await measureInspector(api, repeats);
+      } catch (e) {
+        result.inspectorError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      }
+    }
   } catch (e) {
     result.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
   }

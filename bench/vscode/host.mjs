@@ -5,7 +5,7 @@
 // installed into the run's extensions folder) and the real extension folder given with --extension (as the
 // development extension). The order of the baseline and the real one alternates between runs. Writes {"runs":[…]} to --out; prints progress on stderr.
 //
-// usage: node bench/vscode/host.mjs --extension DIR --tests FILE --out FILE [--runs N] [--timeout SECONDS]
+// usage: node bench/vscode/host.mjs --extension DIR --tests FILE --out FILE [--runs N] [--timeout SECONDS] [--inspector-repeats N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,8 @@ const { values } = parseArgs({
     tests: { type: 'string' },
     out: { type: 'string' },
     runs: { type: 'string', default: '3' },
-    timeout: { type: 'string', default: '120' },
+    timeout: { type: 'string', default: '300' },
+    'inspector-repeats': { type: 'string', default: '0' },
   },
 });
 if (!values.extension || !values.tests || !values.out) throw new Error('--extension, --tests and --out are required');
@@ -65,7 +66,7 @@ async function oneRun(harness, { real, empties }, tests, order, timeoutMs) {
     browser = await launchBrowser(harness, runDir);
     const exit = exposeAutomationExit(browser.page);
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_ORDER: order };
+    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_ORDER: order, TIMELINE_BENCH_INSPECTOR_REPEATS: values['inspector-repeats'] };
     const payload = [
       ['extensionDevelopmentPath', remote(real)],
       ['extensionTestsPath', remote(tests)],
@@ -102,7 +103,7 @@ async function main() {
         const result = await oneRun(harness, extensions, path.resolve(values.tests), order, Number(values.timeout) * 1000);
         runs.push(result);
         const a = result.activations ?? {};
-        process.stderr.write(`  B5 host run ${i + 1}/${n} (${order}): real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+        process.stderr.write(`  B5 host run ${i + 1}/${n} (${order}): real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms${result.inspector ? ', B10 measured' : ''}${result.inspectorError ? `, B10 failed: ${result.inspectorError.split('\n')[0]}` : ''}${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         runs.push({ error: e.message });
         process.stderr.write(`  B5 host run ${i + 1}/${n} failed: ${e.message}\n`);

@@ -5,11 +5,13 @@ const KINDS: readonly NodeKind[] = ['object', 'array', 'string', 'number', 'bool
 const ARRAY = KINDS.indexOf('array');
 
 /**
- * Where every value of one JSON text starts and ends, and whose member it is, in typed arrays: about 25 bytes a
+ * Where every value of one JSON text starts and ends, and whose member it is, in typed arrays: about 29 bytes a
  * value instead of the ~90 of a JsonNode object, and nothing for the collector to walk. Built once per event
- * shown in the inspector; each Copy Value or Copy Path is then a binary search and a walk up the parents.
+ * shown, by the inspector's page (its tree) and by the extension on the first Copy Value or Copy Path (then
+ * each copy is a binary search and a walk up the parents).
  *
- * Values are numbered in text order (a container before its members), so their starts increase strictly.
+ * Values are numbered in text order (a container before its members), so their starts increase strictly, a
+ * container's first member is the next id, and a walk over the ids in order is a walk in document order.
  */
 export class JsonIndex {
   private constructor(
@@ -23,6 +25,8 @@ export class JsonIndex {
     private readonly keyStarts: Int32Array,
     /** Position among the parent's members. */
     private readonly positions: Int32Array,
+    /** A container's number of members, 0 for the rest. */
+    private readonly childCounts: Int32Array,
   ) {}
 
   /** The index of `text`, or undefined when it is not exactly one JSON value. */
@@ -35,7 +39,62 @@ export class JsonIndex {
     }
     // trimmed to size: the index lives as long as its panel
     const n = b.count;
-    return new JsonIndex(text, n, b.kinds.slice(0, n), b.starts.slice(0, n), b.ends.slice(0, n), b.parents.slice(0, n), b.keyStarts.slice(0, n), b.positions.slice(0, n));
+    return new JsonIndex(text, n, b.kinds.slice(0, n), b.starts.slice(0, n), b.ends.slice(0, n), b.parents.slice(0, n), b.keyStarts.slice(0, n), b.positions.slice(0, n), b.childCounts.slice(0, n));
+  }
+
+  /** How many values there are; ids run from 0 (the root) to size - 1. */
+  get size(): number {
+    return this.count;
+  }
+
+  kind(id: number): NodeKind {
+    return KINDS[this.kinds[id]];
+  }
+
+  start(id: number): number {
+    return this.starts[id];
+  }
+
+  /** Just past the value's text (a container's closing bracket included). */
+  end(id: number): number {
+    return this.ends[id];
+  }
+
+  /** The parent container's id, -1 for the root. */
+  parent(id: number): number {
+    return this.parents[id];
+  }
+
+  /** Position among the parent's members. */
+  position(id: number): number {
+    return this.positions[id];
+  }
+
+  childCount(id: number): number {
+    return this.childCounts[id];
+  }
+
+  /** Where the value's key token is inside an object, [-1, -1] otherwise. */
+  keyRange(id: number): [number, number] {
+    const start = this.keyStarts[id];
+    return start < 0 ? [-1, -1] : [start, start + this.keyToken(start).length];
+  }
+
+  /** The member after `id` in the same container, -1 after the last: the first value past its text. */
+  next(id: number): number {
+    const parent = this.parents[id];
+    if (parent < 0 || this.positions[id] === this.childCounts[parent] - 1) return -1;
+    if (this.childCounts[id] === 0) return id + 1;
+    // past a container's subtree: the first value starting at or after its end
+    let lo = id + 1;
+    let hi = this.count;
+    const end = this.ends[id];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The value that starts exactly at `offset` (offsets name values unambiguously, duplicate keys included). */
@@ -87,6 +146,7 @@ class Builder {
   parents = new Int32Array(64);
   keyStarts = new Int32Array(64);
   positions = new Int32Array(64);
+  childCounts = new Int32Array(64);
   /** Open containers, innermost last, and how many members each has so far. */
   private readonly open: number[] = [];
   private readonly members: number[] = [];
@@ -109,8 +169,10 @@ class Builder {
 
   close(end: number): void {
     const id = this.open.pop();
-    this.members.pop();
-    if (id !== undefined) this.ends[id] = end;
+    const members = this.members.pop();
+    if (id === undefined) return;
+    this.ends[id] = end;
+    this.childCounts[id] = members ?? 0;
   }
 
   private grow(): void {
@@ -126,5 +188,6 @@ class Builder {
     this.parents = grown(this.parents, (n) => new Int32Array(n));
     this.keyStarts = grown(this.keyStarts, (n) => new Int32Array(n));
     this.positions = grown(this.positions, (n) => new Int32Array(n));
+    this.childCounts = grown(this.childCounts, (n) => new Int32Array(n));
   }
 }

@@ -10,6 +10,7 @@ import {
   parseHostMessage,
   parsePageMessage,
   parsePageState,
+  showWire,
   textDigest,
   type EventView,
 } from '../../src/webview/event/eventMessages';
@@ -210,12 +211,15 @@ describe('the event panel message contract', () => {
   const view: EventView = { id: 'i', type: 't', category: 'c', label: 'l', timestamp: 'ts', connectionName: 'n', json: '{}' };
 
   it('accepts well-formed messages and rebuilds them field by field', () => {
-    assert.deepEqual(parseHostMessage({ type: 'show', key: 'k', event: { ...view, extra: '<script>' }, pinned: false }), {
+    const wire = showWire('k', { ...view, json: '{"ç":"€𝄞"}' }, false);
+    assert.deepEqual(parseHostMessage({ ...wire, event: { ...wire.event, extra: '<script>' } }), {
       type: 'show',
       key: 'k',
-      event: { ...view, correlationId: undefined, accountId: undefined },
+      event: { ...view, json: '{"ç":"€𝄞"}', correlationId: undefined, accountId: undefined },
       pinned: false,
     });
+    // as a page may receive it: the bytes' buffer alone
+    assert.equal(parseHostMessage({ ...wire, json: wire.json.slice().buffer })?.type, 'show');
     assert.deepEqual(parsePageMessage({ type: 'copyValue', at: 3 }), { type: 'copyValue', at: 3 });
     assert.deepEqual(parsePageMessage({ type: 'copy', target: 'json' }), { type: 'copy', target: 'json' });
     assert.deepEqual(parsePageMessage({ type: 'ready' }), { type: 'ready', key: undefined });
@@ -237,9 +241,12 @@ describe('the event panel message contract', () => {
       { type: '__proto__' },
     ];
     for (const message of bad) assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));
-    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: { ...view, json: 42 }, pinned: false }), undefined);
-    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: { ...view, correlationId: {} }, pinned: false }), undefined);
-    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: view }), undefined);
+    const { json, ...fields } = view;
+    const bytes = new TextEncoder().encode(json);
+    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: view, pinned: false }), undefined, 'the JSON as a string, not bytes');
+    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: fields, json: 42, pinned: false }), undefined);
+    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: { ...fields, correlationId: {} }, json: bytes, pinned: false }), undefined);
+    assert.equal(parseHostMessage({ type: 'show', key: 'k', event: fields, json: bytes }), undefined);
     assert.equal(parsePageState({ key: 'k', event: null, pinned: true }), undefined);
   });
 

@@ -113,6 +113,23 @@ describe('JsonIndex lookups', () => {
     assert.equal(index?.valueAt(text.indexOf('"second"'))?.end, text.length - 1);
   });
 
+  it('walks the tree as parseJsonTree builds it: members in order, their counts, keys and parents', () => {
+    const index = JsonIndex.of(SAMPLE);
+    assert.ok(index);
+    const all = allNodes(SAMPLE);
+    assert.equal(index.size, all.length);
+    all.forEach((node, id) => {
+      assert.equal(index.kind(id), node.kind);
+      assert.equal(index.parent(id), node.parent ? all.indexOf(node.parent) : -1);
+      assert.equal(index.childCount(id), node.children?.length ?? 0);
+      assert.deepEqual(index.keyRange(id), [node.keyStart, node.keyEnd]);
+      const siblings = node.parent?.children;
+      const after = siblings?.[node.index + 1];
+      assert.equal(index.next(id), after ? all.indexOf(after) : -1, `next of ${id}`);
+      if (siblings) assert.equal(index.position(id), node.index);
+    });
+  });
+
   it('is undefined for text that is not exactly one JSON value', () => {
     for (const bad of ['', '{', '[1,]', '1 2', '{"a":1}}']) assert.equal(JsonIndex.of(bad), undefined, bad);
   });

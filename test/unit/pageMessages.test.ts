@@ -12,3 +12,13 @@ describe('inspector messages for pivots', () => {
     assert.equal(parsePageMessage({ type: 'findId', query: 'cb6d3dc1-be6d-4abf-8ed1-7b40f4d24654' }), undefined);
   });
 });
+
+describe('the painted report', () => {
+  it('keeps the timing and the heap, and drops a report whose figures are not numbers', () => {
+    assert.deepEqual(parsePageMessage({ type: 'painted', key: 'k', pageMs: 12.5, heapBytes: 1024 }), { type: 'painted', key: 'k', pageMs: 12.5, heapBytes: 1024 });
+    assert.deepEqual(parsePageMessage({ type: 'painted', key: 'k', pageMs: 0 }), { type: 'painted', key: 'k', pageMs: 0, heapBytes: undefined });
+    for (const bad of [{ pageMs: -1 }, { pageMs: Number.NaN }, { pageMs: '3' }, { pageMs: 3, heapBytes: 1.5 }, { pageMs: 3, key: 7 }]) {
+      assert.equal(parsePageMessage({ type: 'painted', key: 'k', ...bad }), undefined, JSON.stringify(bad));
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { displayText } from '../../core/displayText';
 import { COMMAND_PREFIX } from '../command';
 import { copyShown } from './shownJson';
 import { copyTargetText, EventJson, eventFromView, toEventView } from './eventPanelModel';
-import { parsePageMessage, parsePageState, type CopyTarget, type EventView, type HostMessage, type PageMessage, type UnusualView } from '../../webview/event/eventMessages';
+import { parsePageMessage, parsePageState, showWire, type CopyTarget, type EventView, type HostMessage, type PageMessage, type ShowWire, type UnusualView } from '../../webview/event/eventMessages';
 
 /** What the panel's buttons need from the rest of the extension. Implemented by the lead. */
 export interface EventPanelHost {
@@ -185,6 +185,7 @@ export class EventPanelManager implements vscode.Disposable {
         if (message.key !== entry.key) this.postShow(entry);
         return;
       case 'rendered':
+      case 'painted':
       case 'unusualShown':
         return; // render reports: tests listen for them on the webview
       case 'showChain':
@@ -231,7 +232,7 @@ export class EventPanelManager implements vscode.Disposable {
     });
   }
 
-  private post(entry: Entry, message: HostMessage): void {
+  private post(entry: Entry, message: Exclude<HostMessage, { type: 'show' }> | ShowWire): void {
     void entry.panel.webview.postMessage(message);
   }
 
@@ -261,8 +262,8 @@ export class EventPanelManager implements vscode.Disposable {
   }
 }
 
-function showMessage(entry: Entry): HostMessage {
-  return { type: 'show', key: entry.key, event: entry.view, pinned: entry.pinned };
+function showMessage(entry: Entry): ShowWire {
+  return showWire(entry.key, entry.view, entry.pinned);
 }
 
 const COPIED: Record<CopyTarget, () => string> = {

@@ -35,7 +35,24 @@ export interface UnusualView {
   readonly adds: readonly PathShareView[];
 }
 
-/** Extension → page. `key` names one show() so a reloaded page can tell whether it is current. */
+/**
+ * How `show` travels: the JSON as UTF-8 bytes, which VS Code moves as a buffer where a string of 8 MB would be
+ * escaped and parsed again at every hop between the extension host and the page. parseHostMessage turns it back.
+ */
+export interface ShowWire {
+  readonly type: 'show';
+  readonly key: string;
+  readonly pinned: boolean;
+  readonly event: Omit<EventView, 'json'>;
+  readonly json: Uint8Array;
+}
+
+export function showWire(key: string, event: EventView, pinned: boolean): ShowWire {
+  const { json, ...fields } = event;
+  return { type: 'show', key, pinned, event: fields, json: new TextEncoder().encode(json) };
+}
+
+/** Extension → page (`show` as ShowWire on the way). `key` names one show() so a reloaded page can tell whether it is current. */
 export type HostMessage =
   | { readonly type: 'show'; readonly key: string; readonly event: EventView; readonly pinned: boolean }
   | { readonly type: 'pinned' }
@@ -58,6 +75,11 @@ export type PageMessage =
       readonly textLength: number;
       readonly textDigest: string;
     }
+  /**
+   * The first rows of show `key` are on screen (sent after the frame that drew them): `pageMs` from the message's
+   * arrival, and the page's JS heap then where the browser tells it (for the benchmark).
+   */
+  | { readonly type: 'painted'; readonly key: string; readonly pageMs: number; readonly heapBytes?: number }
   | { readonly type: 'copy'; readonly target: CopyTarget }
   | { readonly type: 'copyValue'; readonly at: number }
   | { readonly type: 'copyPath'; readonly at: number }
@@ -149,7 +171,9 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     return typeof value.key === 'string' && unusual ? { type: 'unusual', key: value.key, unusual } : undefined;
   }
   if (value.type === 'show') {
-    const state = parsePageState(value);
+    const bytes = value.json instanceof ArrayBuffer ? new Uint8Array(value.json) : value.json;
+    if (!(bytes instanceof Uint8Array) || !isObject(value.event)) return undefined;
+    const state = parsePageState({ key: value.key, pinned: value.pinned, event: { ...value.event, json: new TextDecoder().decode(bytes) } });
     return state && { type: 'show', ...state };
   }
   return undefined;
@@ -168,6 +192,11 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
         return undefined;
       }
       return { type: 'rendered', key, rows, forbidden, textLength, textDigest };
+    }
+    case 'painted': {
+      const { key, pageMs, heapBytes } = value;
+      if (typeof key !== 'string' || typeof pageMs !== 'number' || !(pageMs >= 0) || !(heapBytes === undefined || isOffset(heapBytes))) return undefined;
+      return { type: 'painted', key, pageMs, heapBytes };
     }
     case 'copy':
       return typeof value.target === 'string' && COPY_TARGETS.includes(value.target)

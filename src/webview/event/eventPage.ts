@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // The event panel's page script (bundled by esbuild as an IIFE into media/dist/event.js).
 import { reindentJson } from '../../core/jsonFormat';
-import { parseJsonTree } from '../../core/jsonTokens';
+import { JsonIndex } from '../../core/jsonIndex';
 import { parseHostMessage, parsePageState, textDigest, type PageMessage, type PageState, type PageStrings } from './eventMessages';
 import { h, readStrings } from '../shared/dom';
 import { installFilter } from './jsonFilter';
@@ -25,9 +25,18 @@ const app = document.getElementById('app') ?? document.body;
 
 let shown: { state: PageState; header: Header; view: JsonView | undefined } | undefined;
 
-function render(state: PageState): void {
-  // kept by VS Code for a reload: enough to render again with no help from the extension
-  vscode.setState(state);
+/** The page's JS heap where the browser tells it (Chromium's non-standard `performance.memory`). */
+function heapBytes(): number | undefined {
+  return (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize;
+}
+
+/** Runs `f` once the next frame is drawn: a task queued from requestAnimationFrame runs after that paint. */
+function afterPaint(f: () => void): void {
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
+
+/** `arrived`: when the message to show it came (performance.now()), for the paint report. */
+function render(state: PageState, arrived: number): void {
   // the context menu's Open Account in Timeline shows only for an event that names its account
   document.body.dataset.vscodeContext = JSON.stringify({ webviewEventHasAccount: Boolean(state.event.accountId) });
   const header = renderHeader(state.event, state.pinned, strings, {
@@ -43,16 +52,17 @@ function render(state: PageState): void {
   let view: JsonView | undefined;
   let lines: () => string[];
   const area = h('section', 'json-area');
-  try {
-    view = new JsonView(json, parseJsonTree(json), strings, {
+  const index = JsonIndex.of(json);
+  if (index) {
+    const tree = new JsonView(json, index, strings, {
       copyValue: (at) => vscode.postMessage({ type: 'copyValue', at }),
       copyPath: (at) => vscode.postMessage({ type: 'copyPath', at }),
       findId: (at) => vscode.postMessage({ type: 'findId', at }),
     });
-    const tree = view;
+    view = tree;
     area.append(installFilter(tree, strings), tree.element);
     lines = () => tree.lines();
-  } catch {
+  } else {
     // not JSON after all: show the text as received (re-indented), still only as text
     const text = reindentJson(json);
     area.append(h('p', 'notice', strings.notJson), h('pre', 'plain', text));
@@ -61,14 +71,21 @@ function render(state: PageState): void {
   app.replaceChildren(header.element, area);
   window.scrollTo(0, 0);
   shown = { state, header, view };
-  const text = lines().join('\n');
-  vscode.postMessage({
-    type: 'rendered',
-    key: state.key,
-    rows: view?.rowCount ?? 0,
-    forbidden: countForbidden(own),
-    textLength: text.length,
-    textDigest: textDigest(text),
+  // the first screen is drawn before anything else: saving the state and the render report wait for it
+  afterPaint(() => {
+    if (shown?.state.key !== state.key) return; // another event came first
+    vscode.postMessage({ type: 'painted', key: state.key, pageMs: performance.now() - arrived, heapBytes: heapBytes() });
+    // kept by VS Code for a reload: enough to render again with no help from the extension (unless pinned since)
+    if (shown.state === state) vscode.setState(state);
+    const text = lines().join('\n');
+    vscode.postMessage({
+      type: 'rendered',
+      key: state.key,
+      rows: view?.rowCount ?? 0,
+      forbidden: countForbidden(own),
+      textLength: text.length,
+      textDigest: textDigest(text),
+    });
   });
 }
 
@@ -76,7 +93,8 @@ window.addEventListener('message', (e: MessageEvent) => {
   const message = parseHostMessage(e.data);
   if (!message) return; // malformed: dropped
   if (message.type === 'show') {
-    render({ key: message.key, event: message.event, pinned: message.pinned });
+    const arrived = performance.now();
+    render({ key: message.key, event: message.event, pinned: message.pinned }, arrived);
   } else if (message.type === 'unusual') {
     if (shown?.state.key !== message.key) return; // for an event shown before
     shown.header.element.after(renderUnusual(message.unusual, shown.state.event.type, strings));
@@ -97,5 +115,5 @@ document.addEventListener('copy', (e) => {
 });
 
 const restored = parsePageState(vscode.getState());
-if (restored) render(restored);
+if (restored) render(restored, performance.now());
 vscode.postMessage({ type: 'ready', key: restored?.key });

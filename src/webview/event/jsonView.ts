@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { idKindOf } from '../../core/idShapes';
-import { decodeJsonString, type JsonNode } from '../../core/jsonTokens';
+import type { JsonIndex } from '../../core/jsonIndex';
+import { decodeJsonString } from '../../core/jsonTokens';
 import type { PageStrings } from './eventMessages';
 import { appendText, format, h } from '../shared/dom';
 
@@ -27,7 +28,8 @@ const REVEAL_MATCHES = 100;
 
 /** A value's row; children and the closing bracket's row are created on first expand. */
 interface Row {
-  readonly node: JsonNode;
+  /** The value's id in the index. */
+  readonly id: number;
   readonly depth: number;
   readonly parent: Row | undefined;
   readonly el: HTMLElement;
@@ -37,8 +39,9 @@ interface Row {
   full: boolean;
   group?: HTMLElement;
   close?: HTMLElement;
-  /** How many children are rendered. */
+  /** How many children are rendered, and the id of the next to render (-1 once all are). */
   shown: number;
+  nextChild: number;
   more?: HTMLElement;
 }
 
@@ -51,20 +54,20 @@ export class JsonView {
   private readonly rows = new WeakMap<Element, Row>();
   /** "Show more" rows → the row whose children they add. */
   private readonly moreOf = new WeakMap<Element, Row>();
-  private readonly rowOf = new WeakMap<JsonNode, Row>();
+  private readonly rowOf = new Map<number, Row>();
   private readonly root: Row;
   private current: HTMLElement | undefined;
   private created = 0;
 
   constructor(
     private readonly text: string,
-    root: JsonNode,
+    private readonly index: JsonIndex,
     private readonly strings: PageStrings,
     private readonly actions: JsonViewActions,
   ) {
     this.element.setAttribute('role', 'tree');
     this.element.setAttribute('aria-label', strings.jsonTree);
-    this.root = this.createRow(root, 0, undefined);
+    this.root = this.createRow(0, 0, undefined);
     this.element.append(this.root.el);
     this.setCurrent(this.root.el, false);
     this.autoExpand(this.root);
@@ -91,7 +94,7 @@ export class JsonView {
   /** The value under keyboard focus, for Ctrl/Cmd+C with nothing selected. */
   focusedValue(): number | undefined {
     const row = document.activeElement && this.rows.get(document.activeElement);
-    return row?.node.start;
+    return row ? this.index.start(row.id) : undefined;
   }
 
   /** Moves keyboard focus to a row (one highlight() returned). */
@@ -108,16 +111,17 @@ export class JsonView {
     const needle = query.toLowerCase();
     if (!needle) return { total: 0, rows: [] };
     const contains = (start: number, end: number) => start >= 0 && this.text.slice(start, end).toLowerCase().includes(needle);
+    const index = this.index;
     let total = 0;
     const rows: HTMLElement[] = [];
-    const stack = [this.root.node];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-      const inKey = contains(node.keyStart, node.keyEnd);
-      const inValue = !node.children && contains(node.start, node.end);
+    // ids run in document order
+    for (let id = 0; id < index.size; id++) {
+      const [keyStart, keyEnd] = index.keyRange(id);
+      const inKey = contains(keyStart, keyEnd);
+      const inValue = !isContainer(index, id) && contains(index.start(id), index.end(id));
       if (!inKey && !inValue) continue;
       total++;
-      const row = total <= REVEAL_MATCHES ? this.reveal(node) : this.rowOf.get(node);
+      const row = total <= REVEAL_MATCHES ? this.reveal(id) : this.rowOf.get(id);
       if (!row || !isShown(row)) continue;
       row.el.classList.toggle('match-key', inKey);
       row.el.classList.toggle('match-value', inValue);
@@ -126,39 +130,41 @@ export class JsonView {
     return { total, rows };
   }
 
-  /** Expands the way to a node, rendering chunks as needed, and returns its row. */
-  private reveal(node: JsonNode): Row | undefined {
-    const chain: JsonNode[] = [];
-    for (let n: JsonNode | undefined = node; n; n = n.parent) chain.push(n);
+  /** Expands the way to a value, rendering chunks as needed, and returns its row. */
+  private reveal(id: number): Row | undefined {
+    const chain: number[] = [];
+    for (let n = id; n >= 0; n = this.index.parent(n)) chain.push(n);
     let row: Row | undefined = this.root;
     for (let i = chain.length - 2; i >= 0 && row; i--) {
       const child = chain[i];
       if (!row.expanded) this.expand(row);
-      while (row.shown <= child.index && row.shown < (row.node.children?.length ?? 0)) this.renderChunk(row);
+      while (row.shown <= this.index.position(child) && row.nextChild >= 0) this.renderChunk(row);
       row = this.rowOf.get(child);
     }
     return row;
   }
 
-  private createRow(node: JsonNode, depth: number, parent: Row | undefined): Row {
+  private createRow(id: number, depth: number, parent: Row | undefined): Row {
+    const index = this.index;
     const el = h('div', 'row');
     el.setAttribute('role', 'treeitem');
     el.setAttribute('aria-level', String(depth + 1));
-    if (node.parent?.children) {
-      el.setAttribute('aria-posinset', String(node.index + 1));
-      el.setAttribute('aria-setsize', String(node.parent.children.length));
+    const parentId = index.parent(id);
+    if (parentId >= 0) {
+      el.setAttribute('aria-posinset', String(index.position(id) + 1));
+      el.setAttribute('aria-setsize', String(index.childCount(parentId)));
     }
     el.tabIndex = -1;
     // read by VS Code for the webview/context menu and passed to its commands
-    el.dataset.vscodeContext = JSON.stringify({ webviewSection: 'jsonValue', valueAt: node.start });
+    el.dataset.vscodeContext = JSON.stringify({ webviewSection: 'jsonValue', valueAt: index.start(id) });
     const code = h('span', 'code');
     el.append(h('span', 'indent', INDENT.repeat(depth)), twisty(), code);
-    const row: Row = { node, depth, parent, el, code, expanded: false, full: false, shown: 0 };
-    if (node.children?.length) {
+    const row: Row = { id, depth, parent, el, code, expanded: false, full: false, shown: 0, nextChild: index.childCount(id) > 0 ? id + 1 : -1 };
+    if (index.childCount(id) > 0) {
       el.setAttribute('aria-expanded', 'false');
-      el.append(h('span', 'hint', this.countHint(node)));
+      el.append(h('span', 'hint', this.countHint(id)));
     }
-    if (this.isLong(node)) el.append(actionButton('show-all', format(this.strings.showAll, node.end - node.start - 2), 'showAll'));
+    if (this.isLong(id)) el.append(actionButton('show-all', format(this.strings.showAll, index.end(id) - index.start(id) - 2), 'showAll'));
     const actions = h('span', 'actions');
     actions.append(
       actionButton('copy-value', this.strings.copyValue, 'copyValue', 'C'),
@@ -167,28 +173,30 @@ export class JsonView {
     el.append(actions);
     this.fillCode(row);
     this.rows.set(el, row);
-    this.rowOf.set(node, row);
+    this.rowOf.set(id, row);
     this.created++;
     return row;
   }
 
   /** `"key": value,` / `"key": {` / `"key": {…},` with each token's exact characters. */
   private fillCode(row: Row): void {
-    const { node, code } = row;
+    const { id, code } = row;
+    const index = this.index;
     code.replaceChildren();
-    if (node.keyStart >= 0) {
-      code.append(this.token('key', node.keyStart, node.keyEnd, row.full), h('span', 'punct', ': '));
+    const [keyStart, keyEnd] = index.keyRange(id);
+    if (keyStart >= 0) {
+      code.append(this.token('key', keyStart, keyEnd, row.full), h('span', 'punct', ': '));
     }
-    const last = !node.parent?.children || node.index === node.parent.children.length - 1;
-    if (node.children) {
-      const [open, close] = node.kind === 'object' ? ['{', '}'] : ['[', ']'];
+    const kind = index.kind(id);
+    if (isContainer(index, id)) {
+      const [open, close] = kind === 'object' ? ['{', '}'] : ['[', ']'];
       code.append(h('span', 'punct', open));
-      if (node.children.length === 0) code.append(h('span', 'punct', close));
+      if (index.childCount(id) === 0) code.append(h('span', 'punct', close));
       else if (!row.expanded) code.append(h('span', 'ellipsis', '…'), h('span', 'punct', close));
       else return; // the comma goes on the closing row
     } else {
-      const value = this.token(`v-${node.kind}`, node.start, node.end, row.full);
-      if (this.isId(node)) {
+      const value = this.token(`v-${kind}`, index.start(id), index.end(id), row.full);
+      if (this.isId(id)) {
         // a link in look and in name, but no href: the click goes to the extension as a findId message
         value.classList.add('id-link');
         value.dataset.action = 'findId';
@@ -196,7 +204,7 @@ export class JsonView {
       }
       code.append(value);
     }
-    if (!last) code.append(h('span', 'punct', ','));
+    if (!isLast(index, id)) code.append(h('span', 'punct', ','));
   }
 
   private token(className: string, start: number, end: number, full: boolean): HTMLElement {
@@ -209,22 +217,24 @@ export class JsonView {
   }
 
   /** A short string value shaped like a correlation id or an event id. */
-  private isId(node: JsonNode): boolean {
-    if (node.kind !== 'string' || node.end - node.start > 256) return false;
+  private isId(id: number): boolean {
+    const [start, end] = [this.index.start(id), this.index.end(id)];
+    if (this.index.kind(id) !== 'string' || end - start > 256) return false;
     try {
-      return idKindOf(decodeJsonString(this.text.slice(node.start, node.end))) !== undefined;
+      return idKindOf(decodeJsonString(this.text.slice(start, end))) !== undefined;
     } catch {
       return false;
     }
   }
 
-  private isLong(node: JsonNode): boolean {
-    return node.keyEnd - node.keyStart > PREVIEW_CHARS || (node.kind === 'string' && node.end - node.start > PREVIEW_CHARS);
+  private isLong(id: number): boolean {
+    const [keyStart, keyEnd] = this.index.keyRange(id);
+    return keyEnd - keyStart > PREVIEW_CHARS || (this.index.kind(id) === 'string' && this.index.end(id) - this.index.start(id) > PREVIEW_CHARS);
   }
 
-  private countHint(node: JsonNode): string {
-    const n = node.children?.length ?? 0;
-    if (node.kind === 'object') return n === 1 ? this.strings.oneKey : format(this.strings.keys, n);
+  private countHint(id: number): string {
+    const n = this.index.childCount(id);
+    if (this.index.kind(id) === 'object') return n === 1 ? this.strings.oneKey : format(this.strings.keys, n);
     return n === 1 ? this.strings.oneItem : format(this.strings.items, n);
   }
 
@@ -234,7 +244,7 @@ export class JsonView {
     const queue = [root];
     for (let i = 0; i < queue.length; i++) {
       const row = queue[i];
-      const cost = Math.min(row.node.children?.length ?? 0, CHUNK);
+      const cost = Math.min(this.index.childCount(row.id), CHUNK);
       if (cost === 0 || (i > 0 && cost > budget) || row.depth >= AUTO_EXPAND_DEPTH) continue;
       budget -= cost;
       queue.push(...this.expand(row));
@@ -270,7 +280,7 @@ export class JsonView {
   }
 
   private toggle(row: Row): void {
-    if (!row.node.children?.length) return;
+    if (this.index.childCount(row.id) === 0) return;
     if (row.expanded) this.collapse(row);
     else this.expand(row);
   }
@@ -279,33 +289,33 @@ export class JsonView {
     const el = h('div', 'row close');
     el.setAttribute('aria-hidden', 'true');
     const code = h('span', 'code');
-    code.append(h('span', 'punct', row.node.kind === 'object' ? '}' : ']'));
-    const parent = row.node.parent;
-    if (parent?.children && row.node.index < parent.children.length - 1) code.append(h('span', 'punct', ','));
+    code.append(h('span', 'punct', this.index.kind(row.id) === 'object' ? '}' : ']'));
+    if (!isLast(this.index, row.id)) code.append(h('span', 'punct', ','));
     el.append(h('span', 'indent', INDENT.repeat(row.depth)), twisty(), code);
     return el;
   }
 
   /** Renders the next CHUNK children of an expanded row, keeping a "show more" row after them while any remain. */
   private renderChunk(row: Row): Row[] {
-    const children = row.node.children ?? [];
+    const count = this.index.childCount(row.id);
     const group = row.group;
     if (!group) return [];
-    const end = Math.min(children.length, row.shown + CHUNK);
+    const end = Math.min(count, row.shown + CHUNK);
     const fragment = document.createDocumentFragment();
     const created: Row[] = [];
-    for (let i = row.shown; i < end; i++) {
-      const child = this.createRow(children[i], row.depth + 1, row);
+    for (let i = row.shown; i < end && row.nextChild >= 0; i++) {
+      const child = this.createRow(row.nextChild, row.depth + 1, row);
       fragment.append(child.el);
       created.push(child);
+      row.nextChild = this.index.next(row.nextChild);
     }
     row.shown = end;
     if (row.more) row.more.before(fragment);
     else group.append(fragment);
-    if (end < children.length) {
+    if (end < count) {
       row.more ??= this.moreRow(row, group);
       const label = row.more.querySelector('button');
-      if (label) label.textContent = format(this.strings.showMore, Math.min(CHUNK, children.length - end), children.length);
+      if (label) label.textContent = format(this.strings.showMore, Math.min(CHUNK, count - end), count);
     } else if (row.more) {
       if (this.current === row.more) this.setCurrent(created[created.length - 1]?.el ?? row.el, true);
       row.more.remove();
@@ -350,9 +360,10 @@ export class JsonView {
     const row = this.rows.get(rowEl);
     if (!row) return;
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (action === 'copyValue') this.actions.copyValue(row.node.start);
-    else if (action === 'copyPath') this.actions.copyPath(row.node.start);
-    else if (action === 'findId') this.actions.findId(row.node.start);
+    const at = this.index.start(row.id);
+    if (action === 'copyValue') this.actions.copyValue(at);
+    else if (action === 'copyPath') this.actions.copyPath(at);
+    else if (action === 'findId') this.actions.findId(at);
     else if (action === 'showAll') this.showAll(row);
     else if (window.getSelection()?.isCollapsed !== false) this.toggle(row); // not while selecting text
   }
@@ -376,7 +387,7 @@ export class JsonView {
         this.move(this.element, 'last');
         break;
       case 'ArrowRight':
-        if (row?.node.children?.length) {
+        if (row && this.index.childCount(row.id) > 0) {
           if (row.expanded) next(rowEl);
           else this.expand(row);
         }
@@ -389,14 +400,14 @@ export class JsonView {
       case 'Enter':
       case ' ':
         if (this.moreOf.has(rowEl)) this.showMore(rowEl);
-        else if (row && e.key === 'Enter' && this.isId(row.node)) this.actions.findId(row.node.start);
+        else if (row && e.key === 'Enter' && this.isId(row.id)) this.actions.findId(this.index.start(row.id));
         else if (row) this.toggle(row);
         break;
       case 'c':
-        if (row) this.actions.copyValue(row.node.start);
+        if (row) this.actions.copyValue(this.index.start(row.id));
         break;
       case 'p':
-        if (row) this.actions.copyPath(row.node.start);
+        if (row) this.actions.copyPath(this.index.start(row.id));
         break;
       default:
         return;
@@ -445,6 +456,17 @@ function actionButton(className: string, label: string, action: string, key?: st
     button.setAttribute('aria-keyshortcuts', key);
   }
   return button;
+}
+
+function isContainer(index: JsonIndex, id: number): boolean {
+  const kind = index.kind(id);
+  return kind === 'object' || kind === 'array';
+}
+
+/** The root, or its container's last member: no comma after it. */
+function isLast(index: JsonIndex, id: number): boolean {
+  const parent = index.parent(id);
+  return parent < 0 || index.position(id) === index.childCount(parent) - 1;
 }
 
 /** Whether every row above is expanded. */
