@@ -13,6 +13,8 @@ export interface InspectorFigures {
   readonly ratio8mb: number;
   readonly coldMs: number;
   readonly editorColdMs: number;
+  /** Of the cold open, the page's own share: from its document starting to load to the paint. */
+  readonly coldPageMs: number;
   readonly inspector1mbMs: number;
   readonly editor1mbMs: number;
   readonly inspector8mbMs: number;
@@ -40,6 +42,7 @@ export function inspectorFigures(startup: StartupResult | undefined): InspectorF
     ratio8mb: ms(1, 'inspector') / ms(1, 'editor'),
     coldMs: median(runs.map((r) => r.cold.inspector.ms)),
     editorColdMs: median(runs.map((r) => r.cold.editor.ms)),
+    coldPageMs: median(runs.map((r) => r.cold.inspector.pageStartMs ?? Number.NaN)),
     inspector1mbMs: ms(0, 'inspector'),
     editor1mbMs: ms(0, 'editor'),
     inspector8mbMs: ms(1, 'inspector'),

@@ -15,10 +15,12 @@ describe('inspector messages for pivots', () => {
 
 describe('the painted report', () => {
   it('keeps the timing and the heap, and drops a report whose figures are not numbers', () => {
-    assert.deepEqual(parsePageMessage({ type: 'painted', key: 'k', pageMs: 12.5, heapBytes: 1024 }), { type: 'painted', key: 'k', pageMs: 12.5, heapBytes: 1024 });
-    assert.deepEqual(parsePageMessage({ type: 'painted', key: 'k', pageMs: 0 }), { type: 'painted', key: 'k', pageMs: 0, heapBytes: undefined });
-    for (const bad of [{ pageMs: -1 }, { pageMs: Number.NaN }, { pageMs: '3' }, { pageMs: 3, heapBytes: 1.5 }, { pageMs: 3, key: 7 }]) {
-      assert.equal(parsePageMessage({ type: 'painted', key: 'k', ...bad }), undefined, JSON.stringify(bad));
+    const painted = { type: 'painted', key: 'k', pageMs: 12.5, sinceStartMs: 240, heapBytes: 1024 };
+    assert.deepEqual(parsePageMessage(painted), painted);
+    assert.deepEqual(parsePageMessage({ type: 'painted', key: 'k', pageMs: 0, sinceStartMs: 0 }), { type: 'painted', key: 'k', pageMs: 0, sinceStartMs: 0, heapBytes: undefined });
+    const good = { pageMs: 3, sinceStartMs: 9 };
+    for (const bad of [{ pageMs: -1 }, { pageMs: Number.NaN }, { pageMs: '3' }, { sinceStartMs: undefined }, { sinceStartMs: -2 }, { heapBytes: 1.5 }, { key: 7 }]) {
+      assert.equal(parsePageMessage({ type: 'painted', key: 'k', ...good, ...bad }), undefined, JSON.stringify(bad));
     }
   });
 });

@@ -77,9 +77,10 @@ export type PageMessage =
     }
   /**
    * The first rows of show `key` are on screen (sent after the frame that drew them): `pageMs` from the message's
-   * arrival, and the page's JS heap then where the browser tells it (for the benchmark).
+   * arrival, `sinceStartMs` from the page's own document starting to load, and the page's JS heap then where the
+   * browser tells it (for the benchmark).
    */
-  | { readonly type: 'painted'; readonly key: string; readonly pageMs: number; readonly heapBytes?: number }
+  | { readonly type: 'painted'; readonly key: string; readonly pageMs: number; readonly sinceStartMs: number; readonly heapBytes?: number }
   | { readonly type: 'copy'; readonly target: CopyTarget }
   | { readonly type: 'copyValue'; readonly at: number }
   | { readonly type: 'copyPath'; readonly at: number }
@@ -194,9 +195,10 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
       return { type: 'rendered', key, rows, forbidden, textLength, textDigest };
     }
     case 'painted': {
-      const { key, pageMs, heapBytes } = value;
-      if (typeof key !== 'string' || typeof pageMs !== 'number' || !(pageMs >= 0) || !(heapBytes === undefined || isOffset(heapBytes))) return undefined;
-      return { type: 'painted', key, pageMs, heapBytes };
+      const { key, pageMs, sinceStartMs, heapBytes } = value;
+      const isMs = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0;
+      if (typeof key !== 'string' || !isMs(pageMs) || !isMs(sinceStartMs) || !(heapBytes === undefined || isOffset(heapBytes))) return undefined;
+      return { type: 'painted', key, pageMs, sinceStartMs, heapBytes };
     }
     case 'copy':
       return typeof value.target === 'string' && COPY_TARGETS.includes(value.target)

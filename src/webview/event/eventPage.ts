@@ -74,7 +74,8 @@ function render(state: PageState, arrived: number): void {
   // the first screen is drawn before anything else: saving the state and the render report wait for it
   afterPaint(() => {
     if (shown?.state.key !== state.key) return; // another event came first
-    vscode.postMessage({ type: 'painted', key: state.key, pageMs: performance.now() - arrived, heapBytes: heapBytes() });
+    const now = performance.now(); // from the document's start: the page's own share of a first open
+    vscode.postMessage({ type: 'painted', key: state.key, pageMs: now - arrived, sinceStartMs: now, heapBytes: heapBytes() });
     // kept by VS Code for a reload: enough to render again with no help from the extension (unless pinned since)
     if (shown.state === state) vscode.setState(state);
     const text = lines().join('\n');
