@@ -19,17 +19,21 @@ const common = {
 };
 
 /**
- * Code the extension needs only later lives in files of its own, so activate() does not even parse it:
- * undici (most of the bytes) on the first request, the demo server when the demo is tried. Their imports
- * are dynamic and resolve to these files at run time. The demo server is matched by the file it resolves
+ * Code the extension needs only later lives in files of its own, so activate() does not even parse it: the
+ * product itself (everything but the entry's stand-ins) on first use, undici on the first request, the demo
+ * server when the demo is tried. Their imports are dynamic and resolve to these files at run time. The demo server is matched by the file it resolves
  * to, not by how the import is spelled, so moving the file that imports it cannot bundle it by mistake.
  */
 const path = require('node:path');
 const DEMO_SERVER = path.join(__dirname, 'src', 'demo', 'server');
+const PRODUCT = path.join(__dirname, 'src', 'product');
 const loadLater = {
   name: 'load-later',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /\/product$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === PRODUCT && args.kind === 'require-call' ? { path: './product.js', external: true } : undefined,
+    );
     build.onResolve({ filter: /\/demo\/server$/ }, (args) =>
       path.resolve(args.resolveDir, args.path) === DEMO_SERVER && args.kind === 'dynamic-import' ? { path: './demo.js', external: true } : undefined,
     );
@@ -38,7 +42,7 @@ const loadLater = {
 
 const builds = [
   // import() becomes a lazy require(), which keeps undici's named exports and VS Code's module loader.
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [loadLater], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: { extension: 'src/extension.ts', product: 'src/product.ts' }, outdir: 'dist', plugins: [loadLater], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: { undici: require.resolve('undici'), demo: 'src/demo/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'demo-server': 'src/demo/cli.ts' }, outdir: 'dist' },
   // The webview pages' scripts (the inspector, the chain waterfall, the activity strip, the type profile): they run

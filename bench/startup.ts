@@ -1,12 +1,12 @@
 /**
  * B5: start-up. The production bundle is built by the project's own script (`node esbuild.js --production`),
  * run in a scratch folder (its `src` a link to the real one) so the repository's dist/ is left alone. Then:
- * - bundleBytes: the size of that dist/extension.js;
- * - in plain Node (fresh processes, bench/loadProbe.ts): how long require() of the bundle takes and which
- *   modules it asks for (undici's and the demo server's are wrapped by esbuild in lazy init functions and
- *   must not appear); the same for a what-if bundle without undici, and what loading undici costs;
+ * - bundleBytes: the size of that dist/extension.js, the entry VS Code loads (stand-ins only), and productBytes
+ *   of dist/product.js, which the entry loads on first use;
+ * - in plain Node (fresh processes, bench/loadProbe.ts): how long require() of each takes and which modules it
+ *   asks for (the entry: none of the product's, undici's or the demo server's), and what loading undici costs;
  * - in a real VS Code (code-server's extension host, see bench/vscode/host.mjs): activate() time of the
- *   real extension ÷ an empty extension's, cold, in the same host, over N host runs.
+ *   real extension ÷ an empty extension's, cold, in the same host, over N host runs; then the first use.
  */
 import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,12 +27,14 @@ export interface StartupResult {
   readonly hostRuns: number;
   readonly hostRunsOk: number;
   readonly vscodeVersion?: string;
-  /** Modules the bundle requires when loaded in plain Node (undici's and the demo server's must be absent). */
+  /** Modules the entry requires when loaded in plain Node (the product's, undici's and the demo server's must be absent). */
   readonly requiredAtLoad: string[];
   readonly loadMsPlainNode: number;
-  /** What-if: the same bundle with undici external (not shipped that way). */
-  readonly bundleBytesWithoutUndici: number;
-  readonly loadMsWithoutUndici: number;
+  /** The product, loaded by the entry on first use: its size and require() in plain Node. */
+  readonly productBytes: number;
+  readonly productLoadMsPlainNode: number;
+  /** In the real host, after activation: the first use of the API (the product loading and activating). */
+  readonly firstUseMs?: number | null;
   /** In the real host: modules required during activate(), at the first demo start, at the first page. */
   readonly requiredDuringActivation?: string[];
   readonly requiredByFirstDemoStart?: string[];
@@ -69,27 +71,6 @@ async function loadProbe(bundle: string): Promise<{ ms: number; modules: string[
   return { ms: median(runs.map((r) => r.ms)), modules: runs[0].modules };
 }
 
-/**
- * A what-if, not the product: the same production bundle with undici left out (external), to show what
- * parsing undici's code costs at load even though esbuild's lazy wrapper never runs it then.
- */
-async function withoutUndici(dir: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const outfile = path.join(dir, 'what-if/extension.js');
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'src/extension.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'error',
-    external: ['vscode', 'undici'],
-  });
-  return outfile;
-}
-
 async function undiciLoadMs(): Promise<number> {
   const script = "const t=performance.now();require('undici');process.stdout.write(String(performance.now()-t))";
   const times: number[] = [];
@@ -107,6 +88,7 @@ interface HostRun {
   requiredDuringActivation?: string[];
   requiredByFirstDemoStart?: string[];
   requiredByFirstPage?: string[];
+  firstUseMs?: number;
   firstDemoStartMs?: number;
   firstPageMs?: number;
   inspector?: InspectorResult;
@@ -144,6 +126,7 @@ function runHost(extensionDir: string, runs: number, inspectorRepeats: number): 
 
 const UNDICI_ONLY = ['node:tls', 'node:net', 'node:diagnostics_channel', 'node:http2', 'node:zlib', 'node:worker_threads'];
 const DEMO_ONLY = ['node:http'];
+const PRODUCT = './product.js';
 
 /** `inspectorRepeats`: B10's timed opens per size in each host run (0 leaves B10 out). */
 export async function benchStartup(options: { hostRuns: number; inspectorRepeats: number }): Promise<StartupResult> {
@@ -152,17 +135,18 @@ export async function benchStartup(options: { hostRuns: number; inspectorRepeats
     const bundle = path.join(build.dir, 'dist/extension.js');
     const bundleBytes = fs.statSync(bundle).size;
     const load = await loadProbe(bundle);
-    const whatIf = await withoutUndici(build.dir);
-    const loadWithoutUndici = await loadProbe(whatIf);
+    const product = path.join(build.dir, 'dist/product.js');
+    const productLoad = await loadProbe(product);
     const undici = await undiciLoadMs();
-    let lazy = !load.modules.some((m) => UNDICI_ONLY.includes(m) || DEMO_ONLY.includes(m));
+    const eager = (modules: string[]) => modules.some((m) => UNDICI_ONLY.includes(m) || DEMO_ONLY.includes(m) || m === PRODUCT);
+    let lazy = !eager(load.modules) && !eager(productLoad.modules.filter((m) => m !== PRODUCT));
     const base = {
       bundleBytes,
       buildMs: build.ms,
       requiredAtLoad: load.modules,
       loadMsPlainNode: load.ms,
-      bundleBytesWithoutUndici: fs.statSync(whatIf).size,
-      loadMsWithoutUndici: loadWithoutUndici.ms,
+      productBytes: fs.statSync(product).size,
+      productLoadMsPlainNode: productLoad.ms,
       undiciLoadMs: undici,
       inspectorRuns: [],
     };
@@ -181,7 +165,7 @@ export async function benchStartup(options: { hostRuns: number; inspectorRepeats
     const first = ok[0];
     if (first) {
       const during = first.requiredDuringActivation ?? [];
-      lazy &&= !during.some((m) => UNDICI_ONLY.includes(m) || DEMO_ONLY.includes(m));
+      lazy &&= !eager(during);
     }
     const failures = runs.filter((r) => !ok.includes(r)).map((r) => r.error?.split('\n')[0] ?? 'the extension was already active');
     return {
@@ -197,6 +181,7 @@ export async function benchStartup(options: { hostRuns: number; inspectorRepeats
       requiredDuringActivation: first?.requiredDuringActivation,
       requiredByFirstDemoStart: first?.requiredByFirstDemoStart,
       requiredByFirstPage: first?.requiredByFirstPage,
+      firstUseMs: ok.length ? median(ok.map((r) => r.firstUseMs ?? Number.NaN)) : null,
       firstDemoStartMs: ok.length ? median(ok.map((r) => r.firstDemoStartMs ?? Number.NaN)) : null,
       firstPageMs: ok.length ? median(ok.map((r) => r.firstPageMs ?? Number.NaN)) : null,
       inspectorRuns: ok.flatMap((r) => (r.inspector ? [r.inspector] : [])),

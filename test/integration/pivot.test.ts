@@ -13,7 +13,6 @@ import { DEFAULT_EVENT_COUNT, DEFAULT_SEED } from '../../src/demo/server';
 import type { TimelineViewerApi } from '../../src/extension';
 import { EVENT_PANEL_COMMANDS, EventPanelManager } from '../../src/ui/inspector/eventPanel';
 import { IdHoverProvider } from '../../src/ui/links/hoverProvider';
-import type { Pivot } from '../../src/ui/links/pivot';
 import { IdTerminalLinkProvider } from '../../src/ui/links/terminalLinks';
 import type { Session } from '../../src/ui/model/session';
 import { activateExtension, idle, nextRender, until } from './util';
@@ -141,7 +140,7 @@ describe('pivots from IDs in a real VS Code', function () {
       id: 'TN::1::2021-01-01T00:00:00Z', type: 'X', category: 'Y', label, timestamp: '[t](https://evil.invalid)', sortKey: sortKey('2021-01-01T00:00:00Z'), raw: { page, index: 0 },
     };
     const session = { connection: { id: 'c', name: '<b>[name](https://evil.invalid)</b>', kind: 'pismo' } } as unknown as Session;
-    const provider = new IdHoverProvider({ loaded: () => [{ session, event: hostile }] } as unknown as Pivot);
+    const provider = new IdHoverProvider({ loaded: () => [{ session, event: hostile }] });
     const line = `id ${hostile.id}`;
     const doc = { lineAt: () => ({ text: line }) } as unknown as vscode.TextDocument;
     const hover = provider.provideHover(doc, new vscode.Position(0, 5));
@@ -187,7 +186,7 @@ describe('pivots from IDs in a real VS Code', function () {
 
   it('terminal lines get links on their IDs', () => {
     const event = loadedEvent();
-    const provider = new IdTerminalLinkProvider({} as Pivot);
+    const provider = new IdTerminalLinkProvider();
     const line = `PASS webhook ${event.correlationId} -> ${event.id}`;
     const links = provider.provideTerminalLinks({ line, terminal: {} as vscode.Terminal });
     assert.deepEqual(links.map((l) => line.substr(l.startIndex, l.length)), [event.correlationId, event.id]);

@@ -36,6 +36,7 @@ function referencedFiles(): string[] {
   );
   return [
     manifest.main,
+    'dist/product.js', // required on first use (src/extension.ts)
     'dist/undici.js', // required on the first request (esbuild.js)
     'dist/demo.js', // required when the demo is tried
     'media/dist/event.js', // the event inspector's page script
@@ -74,12 +75,15 @@ describe('the .vsix package', () => {
     }
   });
 
-  it('loads the demo server and the HTTP client later, from files of their own', () => {
+  it('loads the product, the demo server and the HTTP client later, from files of their own', () => {
     // esbuild.js matches them by the file they resolve to; this is what a wrong match would break, silently
-    const bundle = fs.readFileSync(path.join(REPO, manifest.main), 'utf8');
-    assert.match(bundle, /require\("\.\/demo\.js"\)/);
-    assert.match(bundle, /require\("\.\/undici\.js"\)/);
-    assert.ok(!bundle.includes('seed must be an integer'), 'the demo server is bundled into the extension');
+    const entry = fs.readFileSync(path.join(REPO, manifest.main), 'utf8');
+    assert.match(entry, /require\("\.\/product\.js"\)/);
+    assert.doesNotMatch(entry, /["']showActivity["']/, 'the product is bundled into the entry');
+    const product = fs.readFileSync(path.join(REPO, 'dist', 'product.js'), 'utf8');
+    assert.match(product, /require\("\.\/demo\.js"\)/);
+    assert.match(product, /require\("\.\/undici\.js"\)/);
+    assert.ok(!product.includes('seed must be an integer'), 'the demo server is bundled into the product');
   });
 
   it('holds no sources, tests, node_modules or source maps', () => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ACTIVITY_VIEW_ID } from '../contributionIds';
 import { ActivityIndex, activityStrip, brushFilter, type TimeRange } from '../../core/activity';
 import type { TimelineFilter } from '../../core/filter';
 import type { Timeline } from '../../core/timeline';
@@ -32,7 +33,7 @@ const DEFAULT_WIDTH_PX = 300;
  * the timeline the connection shows, and draws nothing while it cannot be seen.
  */
 export class ActivityView implements vscode.WebviewViewProvider, vscode.Disposable {
-  static readonly viewId = 'timelineViewer.activity';
+  static readonly viewId = ACTIVITY_VIEW_ID;
   private view: vscode.WebviewView | undefined;
   private session: Session | undefined;
   private sessionListener: vscode.Disposable | undefined;

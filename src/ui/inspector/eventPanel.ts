@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { EVENT_PANEL_TYPE } from '../contributionIds';
 import type { TimelineEvent } from '../../core/event';
 import { eventPanelHtml } from './eventPanelHtml';
 import { mediaRoot, webviewOptions } from '../webviewHtml';
@@ -64,7 +65,7 @@ const TITLE_MAX = 60;
  * own state, without retainContextWhenHidden.
  */
 export class EventPanelManager implements vscode.Disposable {
-  static readonly viewType = 'timelineViewer.event';
+  static readonly viewType = EVENT_PANEL_TYPE;
 
   private readonly entries = new Set<Entry>();
   /** The panel the next show() reuses. */
@@ -106,10 +107,9 @@ export class EventPanelManager implements vscode.Disposable {
     if (this.preview) this.pinEntry(this.preview);
   }
 
-  registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(EventPanelManager.viewType, {
-      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
-    });
+  /** What restores the panels VS Code kept over a reload. */
+  serializer(): vscode.WebviewPanelSerializer {
+    return { deserializeWebviewPanel: async (panel, state) => this.restore(panel, state) };
   }
 
   /** The context-menu commands' handlers, each on the active panel; registered as `eventPanel.<name>`. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { registerCommand } from '../command';
 import type { Model } from '../model/model';
+import type { StandIns } from '../standIns';
 import { EventNode } from '../tree/nodes';
 import { eventTarget } from '../tree/targets';
 import { compareWithPrevious } from './comparePrevious';
@@ -23,7 +24,7 @@ export interface Inspector {
  * The event inspector and its JSON documents: Open Event, Open as JSON Document, Compare…, Compare with Previous,
  * Copy Event ID / Correlation ID / JSON, the panel's context menu, its serializer and the documents' provider.
  */
-export function registerInspector(context: vscode.ExtensionContext, { sessions }: Model): Inspector {
+export function registerInspector(context: vscode.ExtensionContext, { sessions }: Model, standIns: StandIns): Inspector {
   let links: InspectorLinks | undefined;
   let pictures: InspectorPictures | undefined;
   let accounts: InspectorAccounts | undefined;
@@ -37,10 +38,9 @@ export function registerInspector(context: vscode.ExtensionContext, { sessions }
     showChain: async (event, connectionName) => pictures?.showChain(event, connectionName),
     openAccount: async (event, connectionName) => accounts?.openAccount(event, connectionName),
   });
+  standIns.use('eventPanels', eventPanels.serializer());
   context.subscriptions.push(
     eventPanels,
-    // Synchronously in activate(), so panels left open are restored after a reload.
-    eventPanels.registerSerializer(),
     ...Object.entries(eventPanels.panelCommands()).map(([name, handler]) => registerCommand(`eventPanel.${name}`, handler)),
     vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, documents),
     registerCommand('openEvent', (node: EventNode) => eventPanels.show(node.event, node.session.connection.name)),

@@ -3,7 +3,7 @@ import { idAt } from '../../core/idShapes';
 import { commandLink, escapeMarkdown } from '../../core/markdown';
 import { formatUtc, parseTimestamp } from '../../core/time';
 import { OPEN_EVENT_COMMAND, PIVOT_COMMAND, idKindLabel } from './idLabels';
-import type { Pivot } from './pivot';
+import type { LoadedEvents } from './linkProviders';
 
 /**
  * A hover on an ID in a text editor: the loaded events it names (label, time, connection, Open Event) and always
@@ -11,7 +11,7 @@ import type { Pivot } from './pivot';
  * and the Markdown may run this extension's two link commands and nothing else.
  */
 export class IdHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly pivot: Pivot) {}
+  constructor(private readonly events: LoadedEvents) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const line = document.lineAt(position.line).text;
@@ -21,7 +21,7 @@ export class IdHoverProvider implements vscode.HoverProvider {
     md.isTrusted = { enabledCommands: [PIVOT_COMMAND, OPEN_EVENT_COMMAND] };
     md.supportHtml = false;
     md.appendMarkdown(`**${escapeMarkdown(idKindLabel(id.kind))}** ${escapeMarkdown(id.text)}\n\n`);
-    for (const { session, event } of this.pivot.loaded(id.text, id.kind)) {
+    for (const { session, event } of this.events.loaded(id.text, id.kind)) {
       const time = parseTimestamp(event.timestamp);
       const when = time ? formatUtc(time) : event.timestamp;
       const open = commandLink(vscode.l10n.t('Open Event'), OPEN_EVENT_COMMAND, { connectionId: session.connection.id, eventId: event.id });

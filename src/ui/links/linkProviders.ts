@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
+import type { IdKind } from '../../core/idShapes';
 import { IdDocumentLinkProvider } from './documentLinks';
 import { IdHoverProvider } from './hoverProvider';
-import type { Pivot } from './pivot';
+import type { LoadedMatch } from './pivot';
 import { IdTerminalLinkProvider } from './terminalLinks';
+
+/** The loaded events an ID names (none until the product is loaded). */
+export interface LoadedEvents {
+  loaded(text: string, kind: IdKind): readonly LoadedMatch[];
+}
 
 /** Settings are read again when they change; workspace settings are untrusted, so their values are checked. */
 const LANGUAGE_ID = /^[\w.+#-]{1,64}$/;
@@ -13,7 +19,7 @@ export class LinkProviders implements vscode.Disposable {
   private registered: vscode.Disposable | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly pivot: Pivot) {
+  constructor(private readonly events: LoadedEvents) {
     this.apply();
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('timelineViewer.links')) this.apply();
@@ -34,11 +40,11 @@ export class LinkProviders implements vscode.Disposable {
     this.registered = vscode.Disposable.from(
       ...(selector
         ? [
-            vscode.languages.registerHoverProvider(selector, new IdHoverProvider(this.pivot)),
+            vscode.languages.registerHoverProvider(selector, new IdHoverProvider(this.events)),
             vscode.languages.registerDocumentLinkProvider(selector, new IdDocumentLinkProvider()),
           ]
         : []),
-      vscode.window.registerTerminalLinkProvider(new IdTerminalLinkProvider(this.pivot)),
+      vscode.window.registerTerminalLinkProvider(new IdTerminalLinkProvider()),
     );
   }
 }

@@ -4,10 +4,10 @@ import { registerCommand } from '../command';
 import type { FindCommands } from '../find/findCommands';
 import type { EventPanelManager, InspectorLinks } from '../inspector/eventPanel';
 import type { Model } from '../model/model';
+import type { StandIns } from '../standIns';
 import type { TimelineView } from '../tree/timelineView';
 import { eventTarget, sessionOf } from '../tree/targets';
 import { copyEventLink } from './copyLink';
-import { LinkProviders } from './linkProviders';
 import { Pivot } from './pivot';
 import { EventUriHandler } from './uriHandler';
 
@@ -22,14 +22,15 @@ export interface Links {
  * IDs lead to their events: the pivot commands, hovers and links in editors and terminals (while
  * `timelineViewer.links.*` says so), `vscode://` links, and Copy Link to Event. Built on Find and the inspector.
  */
-export function registerLinks(context: vscode.ExtensionContext, model: Model, view: TimelineView, eventPanels: EventPanelManager, find: FindCommands): Links {
+export function registerLinks(context: vscode.ExtensionContext, model: Model, view: TimelineView, eventPanels: EventPanelManager, find: FindCommands, standIns: StandIns): Links {
   const { sessions, quiet } = model;
   const extensionId = context.extension.id;
   const pivot = new Pivot(sessions, find, eventPanels, (session) => view.reveal(session));
   const uriHandler = new EventUriHandler(sessions, pivot, quiet);
+  // the entry's hovers list the loaded events an ID names from now on; its vscode:// links come here
+  standIns.use('events', pivot);
+  standIns.use('uriHandler', uriHandler);
   context.subscriptions.push(
-    new LinkProviders(pivot),
-    vscode.window.registerUriHandler(uriHandler),
     registerCommand('pivot', (args: unknown) => pivot.find(args)),
     registerCommand('openEventById', (args: unknown) => pivot.openEvent(args)),
     registerCommand('findSelection', (args?: { query?: unknown; connectionId?: unknown }) => findSelection(pivot, args)),

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { findIds, type IdKind } from '../../core/idShapes';
-import { idKindLabel } from './idLabels';
-import type { Pivot } from './pivot';
+import { PIVOT_COMMAND, idKindLabel } from './idLabels';
 
 /** Links VS Code asks for per terminal line; a line full of IDs gets its first ones. */
 const MAX_PER_LINE = 20;
@@ -13,8 +12,6 @@ interface IdTerminalLink extends vscode.TerminalLink {
 
 /** IDs in terminal output (test runs, `curl`, tailed logs) run Find in Timeline when clicked. */
 export class IdTerminalLinkProvider implements vscode.TerminalLinkProvider<IdTerminalLink> {
-  constructor(private readonly pivot: Pivot) {}
-
   provideTerminalLinks(context: vscode.TerminalLinkContext): IdTerminalLink[] {
     return findIds(context.line, MAX_PER_LINE).map((id) => ({
       startIndex: id.start,
@@ -26,6 +23,7 @@ export class IdTerminalLinkProvider implements vscode.TerminalLinkProvider<IdTer
   }
 
   async handleTerminalLink(link: IdTerminalLink): Promise<void> {
-    await this.pivot.find({ query: link.id, kind: link.kind });
+    // the command, not the pivot itself: the provider is the entry's, and the command loads the product
+    await vscode.commands.executeCommand(PIVOT_COMMAND, { query: link.id, kind: link.kind });
   }
 }

@@ -3,12 +3,13 @@ import { filterKey, resolveFilter, type TimelineFilter } from '../../core/filter
 import { QueuedSource, RequestQueue } from '../../core/requestQueue';
 import { type Gap, type NewerResult, Timeline } from '../../core/timeline';
 import type { TimelineSource } from '../../core/source';
+import { TREE_VIEW_ID } from '../contributionIds';
 import { windowBudget } from './windowBudget';
 import type { Connection } from './connection';
 import type { FilterMemory } from './filterStore';
 import { categoryOrder } from './sources';
 
-export const VIEW_ID = 'timelineViewer.timeline';
+export const VIEW_ID = TREE_VIEW_ID;
 
 /** How many empty pages in a row Load more follows before asking to keep looking. */
 const MAX_EMPTY_PAGES = 10;

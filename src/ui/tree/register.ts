@@ -3,7 +3,8 @@ import type { TimeFormat } from '../../core/time';
 import { registerCommand } from '../command';
 import type { Model } from '../model/model';
 import { onDidChangeSavedSearches } from '../model/savedSearches';
-import { type Session, VIEW_ID } from '../model/session';
+import type { Session } from '../model/session';
+import type { StandIns } from '../standIns';
 import { exportCommand } from './exportCommand';
 import { loadUntilCommand } from './loadUntilCommand';
 import type { ConnectionTarget } from './targets';
@@ -16,16 +17,16 @@ import { onDidChangeTimeFormat, switchTimeFormat } from './timeFormat';
 import { CATEGORY_CHUNK } from './treeNode';
 
 /** The tree view, its status bar, and the commands on its rows: Refresh, Load More, Load Until, Retry, Show More, Switch Time Format, Export. */
-export function registerTree(context: vscode.ExtensionContext, { sessions }: Model): TimelineView {
+export function registerTree(context: vscode.ExtensionContext, { sessions }: Model, standIns: StandIns): TimelineView {
   const tree = new TimelineTreeProvider(sessions);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const { treeView } = standIns;
   const statusBar = new TimelineStatusBar(sessions);
   const reveal = async (session: Session, options: { focus?: boolean; select?: boolean } = {}): Promise<void> => {
     await treeView.reveal(tree.connectionNode(session), { expand: true, focus: options.focus ?? false, select: options.select ?? false });
   };
   context.subscriptions.push(
     tree,
-    treeView,
+    standIns.useTree(tree),
     statusBar,
     onDidChangeTimeFormat(() => tree.refreshAll()),
     onDidChangeSavedSearches(() => tree.refreshAll()),
