@@ -1,9 +1,10 @@
 // B5's driving half: runs the activation module (out/bench/vscode/activation.js) in a real VS Code extension
 // host, N times, each in a fresh code-server (VS Code 1.139.1's server-side Node extension host) opened by
 // headless Chromium, using the project's runner helpers in scripts/vscode-host/codeServer.mjs.
-// Each host loads three extensions: an empty warm-up one and an empty baseline one (both generated here and
-// installed into the run's extensions folder) and the real extension folder given with --extension (as the
-// development extension). The order of the baseline and the real one alternates between runs. Writes {"runs":[…]} to --out; prints progress on stderr.
+// Each host loads five empty extensions, a warm-up and four for the baseline (generated here and installed into the
+// run's extensions folder), and the real extension folder given with --extension (as the development extension); the
+// activation module activates two of the baseline ones before the real one and two after. Writes {"runs":[…]} to
+// --out; prints progress on stderr.
 //
 // usage: node bench/vscode/host.mjs --extension DIR --tests FILE --out FILE [--runs N] [--timeout SECONDS] [--inspector-repeats N]
 import fs from 'node:fs';
@@ -49,7 +50,7 @@ function emptyExtension(parent, name) {
   return dir;
 }
 
-async function oneRun(harness, { real, empties }, tests, order, timeoutMs) {
+async function oneRun(harness, { real, empties }, tests, timeoutMs) {
   const runDir = makeRunDir('bench');
   // The empty extensions are installed (copied into the server's --extensions-dir, which VS Code scans);
   // the real one is the development extension: code-server honours only one extensionDevelopmentPath.
@@ -66,7 +67,7 @@ async function oneRun(harness, { real, empties }, tests, order, timeoutMs) {
     browser = await launchBrowser(harness, runDir);
     const exit = exposeAutomationExit(browser.page);
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_ORDER: order, TIMELINE_BENCH_INSPECTOR_REPEATS: values['inspector-repeats'] };
+    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_INSPECTOR_REPEATS: values['inspector-repeats'] };
     const payload = [
       ['extensionDevelopmentPath', remote(real)],
       ['extensionTestsPath', remote(tests)],
@@ -93,17 +94,17 @@ async function main() {
   const harness = ensureHarness();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-ext-'));
   try {
-    const extensions = { real: path.resolve(values.extension), empties: [emptyExtension(scratch, 'warmup'), emptyExtension(scratch, 'empty')] };
+    const empties = ['warmup', 'empty-1', 'empty-2', 'empty-3', 'empty-4'].map((name) => emptyExtension(scratch, name));
+    const extensions = { real: path.resolve(values.extension), empties };
     const runs = [];
     const n = Number(values.runs);
     for (let i = 0; i < n; i++) {
-      const order = i % 2 === 0 ? 'empty,real' : 'real,empty';
       const t0 = Date.now();
       try {
-        const result = await oneRun(harness, extensions, path.resolve(values.tests), order, Number(values.timeout) * 1000);
+        const result = await oneRun(harness, extensions, path.resolve(values.tests), Number(values.timeout) * 1000);
         runs.push(result);
         const a = result.activations ?? {};
-        process.stderr.write(`  B5 host run ${i + 1}/${n} (${order}): real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms${result.inspector ? ', B10 measured' : ''}${result.inspectorError ? `, B10 failed: ${result.inspectorError.split('\n')[0]}` : ''}${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+        process.stderr.write(`  B5 host run ${i + 1}/${n}: real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms (median of ${result.emptyMs?.map((ms) => ms.toFixed(1)).join(', ')}; quiet after ${result.quietAfterMs?.toFixed(0)} ms)${result.inspector ? ', B10 measured' : ''}${result.inspectorError ? `, B10 failed: ${result.inspectorError.split('\n')[0]}` : ''}${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         runs.push({ error: e.message });
         process.stderr.write(`  B5 host run ${i + 1}/${n} failed: ${e.message}\n`);
