@@ -156,6 +156,18 @@ const stub = namespace('vscode', {
   workspace: namespace('vscode.workspace', { getConfiguration }),
 });
 
+/**
+ * Every other name the API exports, as an own stand-in of the stub: the bundle imports \`vscode\` through one module
+ * that re-exports it (esbuild.js), which copies the module's own names only.
+ */
+function addApiNames(target: object): void {
+  const types = fs.readFileSync(path.join(REPO, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+  for (const [, name] of types.matchAll(/^\texport (?:class|enum|namespace|const|function|let) (\w+)/gm)) {
+    if (!Object.prototype.hasOwnProperty.call(target, name)) Object.defineProperty(target, name, { get: () => standIn(`vscode.${name}`), enumerable: true });
+  }
+}
+addApiNames(stub);
+
 function install(): void {
   const internals = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
   const resolve = internals._resolveFilename;
