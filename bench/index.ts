@@ -184,6 +184,8 @@ function rows(r: Results): Row[] {
     out.push({ id: 'B10', what: 'inspector: 8 MB event, the same', value: fmt.ratio(b.ratio8mb), goal: '≤ 1.0', met: b.ratio8mb <= 1 });
     out.push({ id: '', what: '  ms: inspector / editor; of which the page, from the message to the paint', value: `${fmt.ms(b.inspector8mbMs)} / ${fmt.ms(b.editor8mbMs)}; ${fmt.ms(b.page8mbMs)}`, goal: '', met: undefined });
     out.push({ id: '', what: "  the page's JS heap once the 8 MB event painted, ÷ the event's size", value: `${fmt.mb(b.heap8mbBytes)}, ${fmt.ratio(b.heap8mbRatio)}`, goal: 'report', met: undefined });
+    out.push({ id: '', what: "  after a GC, the webview's heap with the 8 MB event less with a 10 KB one, ÷ the event's size", value: `${fmt.mb(b.retained8mbBytes)}, ${fmt.ratio(b.retained8mbRatio)}`, goal: 'report', met: undefined });
+    out.push({ id: '', what: `  scrolling it, frame times median / 95th / worst (ms), frames over 50 ms of ${b.scrollFrames} (after a Show more)`, value: `${fmt.ms(b.scrollFrameP50Ms)} / ${fmt.ms(b.scrollFrameP95Ms)} / ${fmt.ms(b.scrollFrameMaxMs)}, ${b.scrollLongFrames} (${b.scrollLongAfterMore})`, goal: 'report', met: undefined });
     out.push({ id: 'B10', what: 'inspector: cold first open of a 10 KB event (the webview starting) / the editor cold (ms)', value: `${fmt.ms(b.coldMs)} / ${fmt.ms(b.editorColdMs)}`, goal: 'report', met: undefined });
     out.push({ id: '', what: "  of the cold open, the page's own: from its document starting to load to the paint (ms)", value: fmt.ms(b.coldPageMs), goal: 'report', met: undefined });
   }

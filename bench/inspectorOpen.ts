@@ -2,7 +2,8 @@
  * B10: a big event opens at once. Its opens are measured in B5's real VS Code hosts (bench/vscode/inspectorOpen.ts);
  * this turns them into figures: per size, the median time to the inspector's first rows painted ÷ the median
  * time for VS Code to open the same text as a JSON editor, and the cold first open of a small event beside the
- * editor's first open.
+ * editor's first open. Then, from the page driver's probes: the webview renderer's heap after a GC with the 8 MB
+ * event shown less with a 10 KB one, ÷ the event's size, and the frame times of scrolling through its rows.
  */
 import type { StartupResult } from './startup';
 import { median } from './util';
@@ -24,7 +25,24 @@ export interface InspectorFigures {
   /** The page's JS heap once the 8 MB event painted, and that ÷ the event's size. */
   readonly heap8mbBytes: number;
   readonly heap8mbRatio: number;
+  /** After a full GC: the webview renderer's heap with the 8 MB event shown less with a 10 KB one, and that ÷ its size. */
+  readonly retained8mbBytes: number;
+  readonly retained8mbRatio: number;
+  /** Scrolling the 8 MB event 400 px a frame (opening "Show more" rows as reached): frame times' median, 95th percentile, worst (ms). */
+  readonly scrollFrameP50Ms: number;
+  readonly scrollFrameP95Ms: number;
+  readonly scrollFrameMaxMs: number;
+  /** Frames over 50 ms (a long frame, as Chromium counts them), of `scrollFrames`. */
+  readonly scrollLongFrames: number;
+  /** Of those, the frames that drew rows a "Show more" had just added. */
+  readonly scrollLongAfterMore: number;
+  readonly scrollFrames: number;
   readonly samples: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : Number.NaN;
 }
 
 export function inspectorFigures(startup: StartupResult | undefined): InspectorFigures {
@@ -33,6 +51,11 @@ export function inspectorFigures(startup: StartupResult | undefined): InspectorF
     const why = startup?.inspectorErrors?.join('; ') || startup?.reason || 'no host run measured it';
     throw new Error(`B10 has no opens: ${why}`);
   }
+  const probed = runs.flatMap((r) => (r.probes ? [r.probes] : []));
+  if (probed.length === 0) throw new Error(`B10's page probes failed: ${runs.map((r) => r.probeError).join('; ')}`);
+  const frames = probed.flatMap((p) => p.big.frameMs ?? []);
+  const longAfterMore = probed.flatMap((p) => (p.big.afterMore ?? []).filter((i) => (p.big.frameMs?.[i] ?? 0) > 50));
+  const retained = median(probed.map((p) => p.big.heapBytes - p.small.heapBytes));
   const size = (i: number) => runs.map((r) => r.sizes[i]);
   const ms = (i: number, who: 'inspector' | 'editor') => median(size(i).flatMap((s) => s[who].map((t) => t.ms)));
   const eight = size(1);
@@ -50,6 +73,14 @@ export function inspectorFigures(startup: StartupResult | undefined): InspectorF
     page8mbMs: median(eight.flatMap((s) => s.inspector.map((t) => t.pageMs ?? Number.NaN))),
     heap8mbBytes,
     heap8mbRatio: heap8mbBytes / eight[0].bytes,
+    retained8mbBytes: retained,
+    retained8mbRatio: retained / probed[0].bytes,
+    scrollFrameP50Ms: percentile(frames, 0.5),
+    scrollFrameP95Ms: percentile(frames, 0.95),
+    scrollFrameMaxMs: Math.max(...frames),
+    scrollLongFrames: frames.filter((ms) => ms > 50).length,
+    scrollLongAfterMore: longAfterMore.length,
+    scrollFrames: frames.length,
     samples: eight.reduce((n, s) => n + s.inspector.length, 0),
   };
 }

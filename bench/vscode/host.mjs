@@ -60,6 +60,7 @@ async function oneRun(harness, { real, empties }, tests, timeoutMs) {
   }
   const workspace = path.join(runDir, 'workspace');
   const resultFile = path.join(runDir, 'activation.json');
+  const probeFile = path.join(runDir, 'probe.json');
   const server = await startCodeServer({ harness, runDir, workspace });
   let browser;
   let settled = false;
@@ -67,7 +68,7 @@ async function oneRun(harness, { real, empties }, tests, timeoutMs) {
     browser = await launchBrowser(harness, runDir);
     const exit = exposeAutomationExit(browser.page);
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_INSPECTOR_REPEATS: values['inspector-repeats'] };
+    const env = { TIMELINE_BENCH_RESULT: resultFile, TIMELINE_BENCH_INSPECTOR_REPEATS: values['inspector-repeats'], TIMELINE_BENCH_PROBE: probeFile };
     const payload = [
       ['extensionDevelopmentPath', remote(real)],
       ['extensionTestsPath', remote(tests)],
@@ -75,11 +76,15 @@ async function oneRun(harness, { real, empties }, tests, timeoutMs) {
     ];
     const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const over = { done: false };
+    const driving = answerProbes(browser.page, probeFile, over);
     const outcome = await Promise.race([
       exit.then(() => 'exit'),
       server.exited.then(() => 'server exited'),
       sleep(timeoutMs, 'timeout', { ref: false }),
     ]);
+    over.done = true;
+    await driving;
     if (!fs.existsSync(resultFile)) throw new Error(`no result (${outcome}); server log ${server.logFile}`);
     settled = true;
     return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
@@ -87,6 +92,84 @@ async function oneRun(harness, { real, empties }, tests, timeoutMs) {
     await browser?.context.close().catch(() => {});
     await server.stop();
     cleanupRunDir(runDir, !settled);
+  }
+}
+
+/**
+ * Answers B10's probe requests (bench/vscode/inspectorOpen.ts) until the run is over: each names the event an
+ * inspector shows, found among the page's frames by its header. Its renderer's heap is read after a full GC; with
+ * `scroll`, the page is then scrolled 400 px per animation frame for 300 frames, opening each "Show more" row it
+ * reaches as a reader would, and the time between frames is recorded.
+ */
+async function answerProbes(page, requestFile, over) {
+  while (!over.done) {
+    if (!fs.existsSync(requestFile)) {
+      await sleep(100);
+      continue;
+    }
+    const { id, scroll } = JSON.parse(fs.readFileSync(requestFile, 'utf8'));
+    fs.rmSync(requestFile);
+    let answer;
+    try {
+      answer = await probe(page, id, scroll);
+    } catch (e) {
+      answer = { error: e.message };
+    }
+    fs.writeFileSync(`${requestFile}.answer.tmp`, JSON.stringify(answer));
+    fs.renameSync(`${requestFile}.answer.tmp`, `${requestFile}.answer`);
+  }
+}
+
+async function probe(page, id, scroll) {
+  const frame = await frameShowing(page, id);
+  const heapBytes = await heapAfterGc(page, frame);
+  if (!scroll) return { heapBytes };
+  const scrolled = await frame.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const frameMs = [];
+        const afterMore = []; // the frames that drew a "Show more" opened in the step before them
+        let last;
+        let opened = false;
+        const step = (t) => {
+          if (last !== undefined) {
+            frameMs.push(t - last);
+            if (opened) afterMore.push(frameMs.length - 1);
+          }
+          last = t;
+          const more = document.querySelector('.row.more');
+          opened = Boolean(more && more.getBoundingClientRect().top < window.innerHeight);
+          if (opened) more.querySelector('button')?.click();
+          window.scrollBy(0, 400);
+          if (frameMs.length < 300) window.requestAnimationFrame(step);
+          else resolve({ frameMs, afterMore, scrolledPx: window.scrollY, rows: document.querySelectorAll('.row').length });
+        };
+        window.requestAnimationFrame(step);
+      }),
+  );
+  return { heapBytes, ...scrolled };
+}
+
+async function frameShowing(page, id) {
+  for (let tries = 0; tries < 100; tries++) {
+    for (const frame of page.frames()) {
+      const shows = await frame.evaluate((id) => document.querySelector('header.event-header')?.textContent?.includes(id) ?? false, id).catch(() => false);
+      if (shows) return frame;
+    }
+    await sleep(100);
+  }
+  throw new Error(`no frame shows the event ${id}`);
+}
+
+/** The heap of the frame's renderer after a full GC: its own session when it runs out of process, else the page's. */
+async function heapAfterGc(page, frame) {
+  const session = await page.context().newCDPSession(frame).catch(() => page.context().newCDPSession(page));
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await session.detach().catch(() => {});
   }
 }
 

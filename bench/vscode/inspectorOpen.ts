@@ -3,8 +3,11 @@
  * inspector takes from show() to its first rows painted (the page says `painted` after the frame that drew
  * them), against VS Code opening the same text as a JSON editor (`openTextDocument({ content, language: 'json' })`
  * + `showTextDocument`). First one cold open of a small event each (the webview starting), then warm opens
- * of a 1 MB and an 8 MB event of statement rows, the inspector and the editor alternating.
+ * of a 1 MB and an 8 MB event of statement rows, the inspector and the editor alternating. Then, when the page
+ * driver is there (bench/vscode/host.mjs), the webview's retained heap with a small and with the 8 MB event shown,
+ * and the frame times of scrolling through the 8 MB event's rows.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../src/core/event';
 import { RawPage, rawText } from '../../src/core/rawPage';
@@ -24,14 +27,30 @@ export interface OpenTiming {
   readonly heapBytes?: number;
 }
 
+/** What the page driver measured in the webview's frame (see probe() in bench/vscode/host.mjs). */
+export interface PageProbe {
+  /** The frame's JS heap after a full GC (Runtime.getHeapUsage of its renderer, which may hold the workbench too). */
+  readonly heapBytes: number;
+  /** Scrolling: each frame's time (ms) between animation frames, while the page scrolled and opened its "Show more" rows. */
+  readonly frameMs?: number[];
+  /** Which of those frames drew rows a "Show more" had just added. */
+  readonly afterMore?: number[];
+  readonly scrolledPx?: number;
+  readonly rows?: number;
+}
+
 export interface InspectorResult {
   readonly cold: { readonly bytes: number; readonly inspector: OpenTiming; readonly editor: OpenTiming };
   readonly sizes: { readonly bytes: number; readonly inspector: OpenTiming[]; readonly editor: OpenTiming[] }[];
+  /** The webview with a 10 KB event shown and with the 8 MB one, scrolled; absent without a page driver. */
+  readonly probes?: { readonly bytes: number; readonly small: PageProbe; readonly big: PageProbe };
+  readonly probeError?: string;
 }
 
 const SIZES = [1024 * 1024, 8 * 1024 * 1024];
 const COLD_BYTES = 10 * 1024;
 const OPEN_TIMEOUT_MS = 60_000;
+const PROBE_TIMEOUT_MS = 60_000;
 
 /** One event whose data is a statement: `bytes` of rows, each a line of a card statement. */
 export function statementEvent(bytes: number, id: string): TimelineEvent {
@@ -83,6 +102,29 @@ async function openEditor(text: string): Promise<OpenTiming> {
   return { ms };
 }
 
+/**
+ * Asks the page driver to measure the inspector showing event `id`: a request file it watches, answered in a file
+ * beside it (written whole by a rename, as the request is).
+ */
+async function probe(id: string, scroll: boolean): Promise<PageProbe> {
+  const request = process.env.TIMELINE_BENCH_PROBE;
+  if (!request) throw new Error('no page driver (TIMELINE_BENCH_PROBE is not set)');
+  const answer = `${request}.answer`;
+  fs.rmSync(answer, { force: true });
+  fs.writeFileSync(`${request}.tmp`, JSON.stringify({ id, scroll }));
+  fs.renameSync(`${request}.tmp`, request); // whole, never half-written
+  for (const t0 = performance.now(); performance.now() - t0 < PROBE_TIMEOUT_MS; await sleep(100)) {
+    if (!fs.existsSync(answer)) continue;
+    const reply = JSON.parse(fs.readFileSync(answer, 'utf8')) as PageProbe & { error?: string };
+    fs.rmSync(answer, { force: true });
+    if (reply.error) throw new Error(`the page driver: ${reply.error}`);
+    return reply;
+  }
+  throw new Error('the page driver did not answer');
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** `repeats` timed opens of each size by each (after one untimed warm-up of each), alternating which goes first. */
 export async function measureInspector(api: InspectorApi, repeats: number): Promise<InspectorResult> {
   const small = statementEvent(COLD_BYTES, 'cold');
@@ -108,5 +150,13 @@ export async function measureInspector(api: InspectorApi, repeats: number): Prom
     }
     sizes.push({ bytes: text.length, inspector, editor });
   }
-  return { cold, sizes };
+  try {
+    await openInspector(api, small);
+    const smallProbe = await probe(small.id, false);
+    const big = statementEvent(SIZES[SIZES.length - 1], 'stmt-probe');
+    await openInspector(api, big);
+    return { cold, sizes, probes: { bytes: rawText(big.raw).length, small: smallProbe, big: await probe(big.id, true) } };
+  } catch (e) {
+    return { cold, sizes, probeError: e instanceof Error ? e.message : String(e) };
+  }
 }
