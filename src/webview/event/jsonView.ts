@@ -301,7 +301,9 @@ export class JsonView {
     const group = row.group;
     if (!group) return [];
     const end = Math.min(count, row.shown + CHUNK);
-    const fragment = document.createDocumentFragment();
+    // each chunk a box of its own (media/event.css): one out of sight is not laid out again when rows are added
+    const fragment = h('div', 'chunk');
+    fragment.setAttribute('role', 'none');
     const created: Row[] = [];
     for (let i = row.shown; i < end && row.nextChild >= 0; i++) {
       const child = this.createRow(row.nextChild, row.depth + 1, row);
@@ -310,6 +312,7 @@ export class JsonView {
       row.nextChild = this.index.next(row.nextChild);
     }
     row.shown = end;
+    fragment.style.setProperty('--rows', String(created.length)); // its height before it is first laid out
     if (row.more) row.more.before(fragment);
     else group.append(fragment);
     if (end < count) {
