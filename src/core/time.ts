@@ -31,15 +31,24 @@ export function parseTimestamp(raw: string | number | undefined | null): ParsedT
   let m = ISO.exec(text);
   if (m) {
     const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
-    const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) / 1000;
+    const local = utcSeconds(+y, +mo, +d, +h, +mi, +s);
     return { epochSeconds: local - zoneOffsetSeconds(zone), nanos: frac.padEnd(9, '0') };
   }
   m = DMY.exec(text);
   if (m) {
     const [, d, mo, y, h, mi, s = '0'] = m;
-    return { epochSeconds: Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) / 1000, nanos: '000000000' };
+    return { epochSeconds: utcSeconds(+y, +mo, +d, +h, +mi, +s), nanos: '000000000' };
   }
   return undefined;
+}
+
+/** Seconds since the epoch of a UTC calendar time. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
+function utcSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime() / 1000;
 }
 
 function zoneOffsetSeconds(zone: string | undefined): number {
@@ -63,7 +72,7 @@ function pad(n: number, width = 2): string {
 /** `2022-02-15 20:27:02.151790540 UTC` (every fractional digit the server sent, padded to nine). */
 export function formatUtc(t: ParsedTime): string {
   const d = new Date(t.epochSeconds * 1000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${t.nanos} UTC`;
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${t.nanos} UTC`;
 }
 
 /** The same instant in the machine's time zone, with its offset. */
@@ -72,7 +81,7 @@ export function formatLocal(t: ParsedTime): string {
   const offsetMin = -d.getTimezoneOffset();
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${t.nanos} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${t.nanos} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 const UNITS: [number, string][] = [

@@ -27,6 +27,15 @@ describe('time', () => {
     assert.equal(sortKey('23/08/2020, 05:58:53'), sortKey('2020-08-23T05:58:53Z'));
   });
 
+  it('keeps years 0–99 as written, where Date.UTC would read them as 1900–1999', () => {
+    const t = parseTimestamp('0099-12-31T23:59:59.5Z');
+    assert.ok(t);
+    assert.equal(formatUtc(t), '0099-12-31 23:59:59.500000000 UTC');
+    assert.ok(sortKey('0099-12-31T23:59:59Z') < sortKey('0100-01-01T00:00:00Z'));
+    assert.ok(sortKey('0099-12-31T23:59:59Z') < sortKey('1999-12-31T23:59:59Z'));
+    assert.equal(sortKey('31/12/0099, 23:59:59'), sortKey('0099-12-31T23:59:59Z'));
+  });
+
   it('sorts an unreadable time as the oldest', () => {
     assert.equal(sortKey('yesterday'), '');
     assert.equal(parseTimestamp(undefined), undefined);
