@@ -36,7 +36,7 @@ export const FAULTS: Readonly<Record<string, Fault>> = {
   latency: async (ctx) => {
     if (await hold(ctx.res, number(ctx, 'ms', 1000))) ctx.send(await ctx.answer());
   },
-  ...Object.fromEntries([401, 403, 429, 500, 502, 503, 504].map((status) => [String(status), statusFault(status)])),
+  ...Object.fromEntries([401, 403, 410, 429, 500, 502, 503, 504].map((status) => [String(status), statusFault(status)])),
   reset: async (ctx) => {
     const body = Buffer.from((await ctx.answer()).body, 'utf8');
     ctx.res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': body.length });

@@ -274,6 +274,18 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     kept: KEPT,
     then: 'continues',
   },
+  {
+    fault: '410',
+    times: 1,
+    server: '410, as for an expired cursor',
+    outcome: {
+      kind: 'http',
+      message: 'The server says the page is gone (410), as servers do when a cursor has expired: Refresh starts again from the first page (the server said “Gone”).',
+    },
+    requests: 1,
+    kept: KEPT,
+    then: 'continues',
+  },
 ];
 
 /** Base URLs refused before any request, with the sentence the user reads. */
