@@ -99,6 +99,7 @@ describe('a timeline file in a real VS Code', () => {
     const id = await vscode.commands.executeCommand<string>('timelineViewer.openTimelineFile', uri.fsPath);
     try {
       const file = connectionNode(api, id);
+      assert.equal(file.toTreeItem().contextValue, 'connection.file', 'a file row offers no secret, settings or request (test/unit/manifestMenus.test.ts)');
       api.tree.getChildren(file);
       await idle(file.session);
       // however many pages the demo had loaded, the file holds them all: read it to its end

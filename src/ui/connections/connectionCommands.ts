@@ -3,7 +3,7 @@ import { displayText } from '../../core/displayText';
 import { SecretScope } from '../../core/secretScope';
 import { parseBaseUrl } from '../../core/url';
 import { GENERIC_PRESETS, type GenericPreset } from '../../sources/generic/presets';
-import { type Connection, type ConnectionKind, type ConnectionStore, DEFAULT_TALENTLMS_API_VERSION } from '../model/connection';
+import { type Connection, type ConnectionKind, type ConnectionStore, DEFAULT_TALENTLMS_API_VERSION, FILE_KIND } from '../model/connection';
 import { genericSlots } from '../model/genericConnection';
 import { askForSecrets, type ConnectionSecrets, type SecretBundle } from '../model/secrets';
 import type { SessionRegistry } from '../model/sessionRegistry';
@@ -82,9 +82,12 @@ export class ConnectionCommands {
     if (!connection) return;
     if (options.confirm !== false) {
       const remove = vscode.l10n.t('Remove');
-      const question = connection.shadowsUser
-        ? vscode.l10n.t('Remove the connection "{0}" from this workspace\'s settings? Your user connection with the same id and its secret are kept.', connection.name)
-        : vscode.l10n.t('Remove the connection "{0}" and its stored secrets?', connection.name);
+      const question =
+        connection.kind === FILE_KIND
+          ? vscode.l10n.t('Close the timeline file "{0}"? The file stays on the disk.', connection.name)
+          : connection.shadowsUser
+            ? vscode.l10n.t('Remove the connection "{0}" from this workspace\'s settings? Your user connection with the same id and its secret are kept.', connection.name)
+            : vscode.l10n.t('Remove the connection "{0}" and its stored secrets?', connection.name);
       const answer = await vscode.window.showWarningMessage(question, { modal: true }, remove);
       if (answer !== remove) return;
     }

@@ -7,7 +7,7 @@ import { formatLocal, formatTime, formatUtc, parseTimestamp } from '../../core/t
 import { insertionPoint } from '../../core/category';
 import type { Gap, Timeline } from '../../core/timeline';
 import { filterDetails, filteredDescription } from './filterText';
-import { definedByText } from '../model/connection';
+import { FILE_KIND, definedByText } from '../model/connection';
 import type { Session } from '../model/session';
 import { tailDescription, tailProblem, watchOf } from '../model/tailState';
 import { timeFormat } from './timeFormat';
@@ -40,7 +40,9 @@ export class ConnectionNode extends TreeNode {
     const { connection, timeline } = this.session;
     const item = new vscode.TreeItem(displayText(connection.name, 120), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.contextValue = (connection.tenant ? 'connection.account' : connection.demo ? 'connection.demo' : 'connection') + (watchOf(this.session).tail ? '.live' : '');
+    // a timeline file has no secret, settings, newer events or request: its menu offers none of them
+    const kind = connection.tenant ? 'connection.account' : connection.demo ? 'connection.demo' : connection.kind === FILE_KIND ? 'connection.file' : 'connection';
+    item.contextValue = kind + (watchOf(this.session).tail ? '.live' : '');
     const { filter } = this.session;
     item.iconPath = new vscode.ThemeIcon(timeline.isLoading ? 'loading~spin' : timeline.error ? 'warning' : filter ? 'filter' : connection.tenant ? 'account' : 'plug');
     item.description = filter
