@@ -4,9 +4,10 @@ import { displayText } from '../../core/displayText';
 import type { TimelineEvent } from '../../core/event';
 import { type ChainHostMessage, type ChainPageMessage, type ChainStrings, parseChainPageMessage } from '../../webview/chain/chainMessages';
 import type { Session } from '../model/session';
+import { KeyedPanels } from '../keyedPanels';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 
-/** What the chain needs of other features, handed over by extension.ts (a feature imports no other). */
+/** What the chain needs of other features, handed over by product.ts (a feature imports no other). */
 export interface ChainHost {
   /** Opens an event in the inspector. */
   openEvent(event: TimelineEvent, session: Session): void;
@@ -43,7 +44,7 @@ interface Chain {
  */
 export class ChainPanels implements vscode.Disposable {
   static readonly viewType = 'timelineViewer.chain';
-  private readonly chains = new Map<string, Chain>();
+  private readonly chains = new KeyedPanels<Chain>();
   private readonly rendered = new vscode.EventEmitter<{ readonly correlationId: string; readonly key: string; readonly rows: number; readonly forbidden: number }>();
   /** What each page drew (for tests: rows, and elements that could run something, always 0). */
   readonly onDidRender = this.rendered.event;
@@ -75,32 +76,23 @@ export class ChainPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const chain of this.chains.values()) chain.panel.dispose();
+    this.chains.dispose();
     this.rendered.dispose();
   }
 
   private open(session: Session, correlationId: string): Chain {
-    const id = chainKey(session.connection.id, correlationId);
-    const existing = this.chains.get(id);
-    if (existing) {
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(ChainPanels.viewType, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri));
-    panel.title = vscode.l10n.t('Chain {0}', displayText(correlationId, { max: 24 }));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { page: 'chain', strings: chainStrings() });
-    const chain: Chain = { session, correlationId, panel, model: undefined, key: 0, searching: false, complete: false, redrawQueued: false };
-    this.chains.set(id, chain);
-    const subscriptions = [
-      session.onDidChange(() => this.queueDraw(chain)),
-      panel.onDidChangeViewState(() => this.queueDraw(chain)),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(session.connection.id, correlationId, m)),
-    ];
-    panel.onDidDispose(() => {
-      this.chains.delete(id);
-      for (const s of subscriptions) s.dispose();
+    return this.chains.show(chainKey(session.connection.id, correlationId), () => {
+      const panel = vscode.window.createWebviewPanel(ChainPanels.viewType, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri));
+      panel.title = vscode.l10n.t('Chain {0}', displayText(correlationId, { max: 24 }));
+      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { page: 'chain', strings: chainStrings() });
+      const chain: Chain = { session, correlationId, panel, model: undefined, key: 0, searching: false, complete: false, redrawQueued: false };
+      const subscriptions = [
+        session.onDidChange(() => this.queueDraw(chain)),
+        panel.onDidChangeViewState(() => this.queueDraw(chain)),
+        panel.webview.onDidReceiveMessage((m: unknown) => this.receive(session.connection.id, correlationId, m)),
+      ];
+      return { entry: chain, subscriptions };
     });
-    return chain;
   }
 
   private async handle(chain: Chain, message: ChainPageMessage): Promise<void> {

@@ -4,6 +4,7 @@ import { labelPart } from '../../core/event';
 import type { TypeProfile } from '../../core/typeProfile';
 import { type ProfileHostMessage, type ProfileStrings, parseProfilePageMessage } from '../../webview/profile/profileMessages';
 import type { Session } from '../model/session';
+import { KeyedPanels } from '../keyedPanels';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ProfileLearner } from './profileLearner';
 
@@ -26,7 +27,7 @@ interface Shown {
 /** The Type Profile panels: one per connection and type, listing the paths its loaded events carry and how often. */
 export class ProfilePanels implements vscode.Disposable {
   static readonly viewType = 'timelineViewer.typeProfile';
-  private readonly shown = new Map<string, Shown>();
+  private readonly shown = new KeyedPanels<Shown>();
   private readonly rendered = new vscode.EventEmitter<{ readonly key: string; readonly rows: number; readonly forbidden: number }>();
   /** What each page drew (for tests: rows, and elements that could run something, always 0). */
   readonly onDidRender = this.rendered.event;
@@ -46,27 +47,17 @@ export class ProfilePanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const { panel } of this.shown.values()) panel.dispose();
+    this.shown.dispose();
     this.rendered.dispose();
   }
 
   private open(session: Session, type: string): Shown {
-    const id = JSON.stringify([session.connection.id, type]);
-    const existing = this.shown.get(id);
-    if (existing) {
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(ProfilePanels.viewType, vscode.l10n.t('Profile {0}', displayText(type, { max: 40 })), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, webviewOptions(this.extensionUri));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { page: 'profile', strings: profileStrings() });
-    const shown: Shown = { panel, label: labelPart(type), profile: undefined, key: 0 };
-    this.shown.set(id, shown);
-    const sub = panel.webview.onDidReceiveMessage((m: unknown) => this.receive(shown, m));
-    panel.onDidDispose(() => {
-      this.shown.delete(id);
-      sub.dispose();
+    return this.shown.show(JSON.stringify([session.connection.id, type]), () => {
+      const panel = vscode.window.createWebviewPanel(ProfilePanels.viewType, vscode.l10n.t('Profile {0}', displayText(type, { max: 40 })), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, webviewOptions(this.extensionUri));
+      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { page: 'profile', strings: profileStrings() });
+      const shown: Shown = { panel, label: labelPart(type), profile: undefined, key: 0 };
+      return { entry: shown, subscriptions: [panel.webview.onDidReceiveMessage((m: unknown) => this.receive(shown, m))] };
     });
-    return shown;
   }
 
   private async receive(shown: Shown, message: unknown): Promise<void> {
