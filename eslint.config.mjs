@@ -1,8 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// src/ui's floors (README, Layout): model ← tree ← features ← links ← extension.ts. A folder may import the
-// floors below it, never one above or a sibling feature; only extension.ts imports a register.ts. Pages in src/webview share only their message files with the host.
+// src/ui's floors (README, Layout): model ← tree ← features ← links ← product.ts. A folder may import the
+// floors below it, never one above or a sibling feature; only product.ts imports a register.ts. Pages in src/webview share only their message files with the host.
 const FEATURES = ['connections', 'inspector', 'find', 'filter', 'watch', 'links', 'chain', 'activity', 'profile', 'accounts', 'customEvents'];
 /** links/ is the one feature built on others: IDs lead into Find and the inspector. */
 const BUILT_ON = { links: ['find', 'inspector'] };
