@@ -309,7 +309,7 @@ const STATUS_SENTENCES: Record<number, StatusSentence> = {
   401: { kind: 'auth', what: 'The server rejected the credentials (401)', advice: 'set the secret again' },
   403: { kind: 'forbidden', what: 'Access denied (403)', advice: 'the API may be disabled for this account or the domain inactive' },
   404: { kind: 'notFound', what: 'Not found (404)', advice: 'check the base URL' },
-  // Kubernetes answers a `continue` token older than a few minutes so, and other cursor APIs may (generic-sources)
+  // what Kubernetes answers for a `continue` token a few minutes old; other cursor APIs may do the same
   410: { kind: 'http', what: 'The server says the page is gone (410), as servers do when a cursor has expired', advice: 'Refresh starts again from the first page' },
   422: { kind: 'http', what: 'The server could not process the request (422)' },
   429: { kind: 'rateLimited', what: 'Rate limit reached (429)', advice: 'wait a little, then retry' },
