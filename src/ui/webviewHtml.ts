@@ -10,21 +10,22 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [mediaRoot(extensionUri)] };
 }
 
-/** Which page: its script `media/dist/<page>.js` and stylesheet `media/<page>.css`, and its localized words. */
+/** Which page: its script `media/dist/<page>.js`, its stylesheet `media/<page>.css` (after `media/shared.css`), its words. */
 export interface WebviewPage {
   readonly page: string;
   readonly strings: object;
 }
 
 /**
- * A page's HTML: a skeleton, one nonce'd script and a stylesheet, under a strict CSP. No event data: that
- * arrives only by postMessage and is rendered as text nodes, so nothing a server sent can become markup.
+ * A page's HTML: a skeleton, one nonce'd script and two stylesheets (the shared one, then the page's), under a
+ * strict CSP. No event data: that arrives only by postMessage and is rendered as text nodes, so nothing a server
+ * sent can become markup.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, { page, strings }: WebviewPage): string {
   const nonce = randomBytes(16).toString('base64');
   const media = mediaRoot(extensionUri);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', `${page}.js`));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, `${page}.css`));
+  const styles = ['shared', page].map((sheet) => webview.asWebviewUri(vscode.Uri.joinPath(media, `${sheet}.css`)));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -39,7 +40,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(style.toString())}">
+${styles.map((style) => `<link rel="stylesheet" href="${attr(style.toString())}">`).join('\n')}
 </head>
 <body data-l10n="${attr(JSON.stringify(strings))}">
 <main id="app"></main>

@@ -39,6 +39,7 @@ function referencedFiles(): string[] {
     'dist/product.js', // required on first use (src/extension.ts)
     'dist/undici.js', // required on the first request (esbuild.js)
     'dist/demo.js', // required when the demo is tried
+    'media/shared.css', // every page's common styles
     'media/dist/event.js', // the event inspector's page script
     'media/event.css',
     'media/dist/chain.js', // Show Chain's page
