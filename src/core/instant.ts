@@ -1,5 +1,5 @@
 import { isoInstant } from './filter';
-import { sortKey } from './time';
+import { daysFromCivil, sortKey } from './time';
 
 /**
  * An instant as a person types it, in whichever form they have it at hand: ISO 8601 (any precision, any
@@ -24,8 +24,8 @@ const MAX_INSTANT_CHARS = 64;
 const NS_PER_S = 1_000_000_000n;
 const NS_PER_DAY = 86_400n * NS_PER_S;
 /** Before year 1000 the time functions' two-digit-year rules would misread the ISO text this writes. */
-const MIN_NS = daysFromCivil(1000, 1, 1) * NS_PER_DAY;
-const MAX_NS = daysFromCivil(10000, 1, 1) * NS_PER_DAY - 1n;
+const MIN_NS = BigInt(daysFromCivil(1000, 1, 1)) * NS_PER_DAY;
+const MAX_NS = BigInt(daysFromCivil(10000, 1, 1)) * NS_PER_DAY - 1n;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const UNIX = /^(\d+)(?:\.(\d+))?$/;
@@ -77,7 +77,7 @@ function readIso(m: RegExpExecArray, endOfDay: boolean): bigint | string {
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'That date does not exist: check the month and the day.';
-  const dayNs = daysFromCivil(year, month, day) * NS_PER_DAY;
+  const dayNs = BigInt(daysFromCivil(year, month, day)) * NS_PER_DAY;
   if (h === undefined) return endOfDay ? dayNs + NS_PER_DAY - 1n : dayNs;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return 'That time of day does not exist: hours go to 23, minutes and seconds to 59.';
   const offset = zoneOffsetSeconds(zone);
@@ -108,19 +108,6 @@ function zoneOffsetSeconds(zone: string | undefined): number | undefined {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date, in integers (H. Hinnant's days_from_civil): Date.UTC
- * reads years 0–99 as 1900–1999 and would need a Date per call.
- */
-function daysFromCivil(year: number, month: number, day: number): bigint {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return BigInt(era * 146_097 + dayOfEra - 719_468);
 }
 
 function isoOf(ns: bigint): string {

@@ -42,13 +42,23 @@ export function parseTimestamp(raw: string | number | undefined | null): ParsedT
   return undefined;
 }
 
-/** Seconds since the epoch of a UTC calendar time. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
-function utcSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime() / 1000;
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, in integers (H. Hinnant's days_from_civil): Date.UTC
+ * reads years 0–99 as 1900–1999 and would need a Date per call. A month or day out of range rolls over as
+ * Date.UTC's does.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** Seconds since the epoch of a UTC calendar time (hours, minutes and seconds past their range roll over). */
+export function utcSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  return daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
 }
 
 function zoneOffsetSeconds(zone: string | undefined): number {

@@ -3,6 +3,7 @@
  * offsets are the platform's. A "wall" time is a local date and time written as if it were UTC milliseconds:
  * `Date.UTC(2024, 2, 10, 3)` is 03:00 on 10 March wherever the zone is.
  */
+import { utcSeconds } from './time';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
@@ -54,11 +55,7 @@ export function wallTime(zone: string, instantMs: number): number {
     else if (part.type === 'second') second = n;
     else if (part.type === 'era') before = part.value.startsWith('B');
   }
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are
-  date.setUTCFullYear(before ? 1 - year : year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime() + (instantMs - Math.floor(instantMs / 1000) * 1000);
+  return utcSeconds(before ? 1 - year : year, month, day, hour, minute, second) * 1000 + (instantMs - Math.floor(instantMs / 1000) * 1000);
 }
 
 /** Milliseconds the zone's clock is ahead of UTC at an instant (negative west of Greenwich). */
