@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as vscode from 'vscode';
+import { median } from '../util';
 import { measureInspector, type InspectorApi } from './inspectorOpen';
 
 export const WARMUP_ID = 'timeline-bench.warmup';
@@ -57,12 +58,6 @@ async function activate(id: string): Promise<{ ms: number; wasActive: boolean }>
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /**
  * Waits until the host's event loop is quiet: ten 20 ms timers in a row, each late by under 2 ms (at most 15 s, then

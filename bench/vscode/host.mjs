@@ -142,7 +142,7 @@ async function probe(page, id, scroll) {
           if (opened) more.querySelector('button')?.click();
           window.scrollBy(0, 400);
           if (frameMs.length < 300) window.requestAnimationFrame(step);
-          else resolve({ frameMs, afterMore, scrolledPx: window.scrollY, rows: document.querySelectorAll('.row').length });
+          else resolve({ frameMs, afterMore });
         };
         window.requestAnimationFrame(step);
       }),

@@ -8,6 +8,7 @@
  * and the frame times of scrolling through the 8 MB event's rows.
  */
 import * as fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../src/core/event';
 import { RawPage, rawText } from '../../src/core/rawPage';
@@ -35,14 +36,12 @@ export interface PageProbe {
   readonly frameMs?: number[];
   /** Which of those frames drew rows a "Show more" had just added. */
   readonly afterMore?: number[];
-  readonly scrolledPx?: number;
-  readonly rows?: number;
 }
 
 export interface InspectorResult {
   readonly cold: { readonly bytes: number; readonly inspector: OpenTiming; readonly editor: OpenTiming };
   readonly sizes: { readonly bytes: number; readonly inspector: OpenTiming[]; readonly editor: OpenTiming[] }[];
-  /** The webview with a 10 KB event shown and with the 8 MB one, scrolled; absent without a page driver. */
+  /** The webview with a 10 KB event shown and with the 8 MB one, scrolled; absent when the page driver failed (probeError). */
   readonly probes?: { readonly bytes: number; readonly small: PageProbe; readonly big: PageProbe };
   readonly probeError?: string;
 }
@@ -122,8 +121,6 @@ async function probe(id: string, scroll: boolean): Promise<PageProbe> {
   }
   throw new Error('the page driver did not answer');
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `repeats` timed opens of each size by each (after one untimed warm-up of each), alternating which goes first. */
 export async function measureInspector(api: InspectorApi, repeats: number): Promise<InspectorResult> {
