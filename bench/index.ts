@@ -29,7 +29,7 @@ import { type InspectorFigures, inspectorFigures } from './inspectorOpen';
 import { type LookupResult, type TreeResult, benchTree } from './tree';
 import { type Row, fmt, log, printTable } from './util';
 
-const GOALS = { b1: 0.85, b2: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0, b11: 0.9, b12: 1.5, b13Ms: 5 };
+const GOALS = { b1: 0.85, b2: 1.05, b2Tiny: 1.5, b3Ms: 5, b4Ms: 1, b6: 2.0, b7: 1.15, b8: 1.5, b8Floor: 1.5, b9: 1.5, b9Floor: 2.0, b11: 0.9, b12: 1.5, b13Ms: 5 };
 const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12', 'B13'];
 
 interface Results {
@@ -133,7 +133,7 @@ function rows(r: Results): Row[] {
   }
   if (r.B2tiny) {
     const t = r.B2tiny;
-    out.push({ id: 'B2', what: `tiny events (${fmt.int(t.events)} each): Pismo ${fmt.int(t.pismoEventBytes)} B / TalentLMS ${fmt.int(t.talentlmsEventBytes)} B, retained ÷ raw`, value: `${fmt.ratio(t.pismoRatio)} / ${fmt.ratio(t.talentlmsRatio)}`, goal: `≤ ${GOALS.b2}`, met: Math.max(t.pismoRatio, t.talentlmsRatio) <= GOALS.b2 });
+    out.push({ id: 'B2', what: `tiny events (${fmt.int(t.events)} each): Pismo ${fmt.int(t.pismoEventBytes)} B / TalentLMS ${fmt.int(t.talentlmsEventBytes)} B, retained ÷ raw`, value: `${fmt.ratio(t.pismoRatio)} / ${fmt.ratio(t.talentlmsRatio)}`, goal: `≤ ${GOALS.b2Tiny}`, met: Math.max(t.pismoRatio, t.talentlmsRatio) <= GOALS.b2Tiny });
     out.push({ id: '', what: `  heap at the window's event cap (${fmt.int(t.capEvents)} tiny events)`, value: fmt.mb(t.capHeapBytes), goal: 'report', met: undefined });
   }
   if (r.B3) {
@@ -164,7 +164,7 @@ function rows(r: Results): Row[] {
     const b = r.B6;
     out.push({ id: 'B6', what: `find: a correlation id in ${fmt.int(b.events)} loaded events ÷ Buffer.indexOf over their ${fmt.mb(b.bytes)}`, value: fmt.ratio(b.ratio), goal: `≤ ${GOALS.b6}`, met: b.ratio <= GOALS.b6 });
     out.push({ id: '', what: `  ms: find / indexOf (${b.matches} matches)`, value: `${fmt.ms(b.findMs)} / ${fmt.ms(b.indexOfMs)}`, goal: '', met: undefined });
-    out.push({ id: '', what: `  a common word ("dispute", ${fmt.int(b.wordMatches)} matches): ratio, ms find / indexOf`, value: `${fmt.ratio(b.wordRatio)} (${fmt.ms(b.wordFindMs)} / ${fmt.ms(b.wordIndexOfMs)})`, goal: '', met: undefined });
+    out.push({ id: '', what: `  a common word ("dispute", ${fmt.int(b.wordMatches)} matches): ratio, ms find / indexOf`, value: `${fmt.ratio(b.wordRatio)} (${fmt.ms(b.wordFindMs)} / ${fmt.ms(b.wordIndexOfMs)})`, goal: `≤ ${GOALS.b6}`, met: b.wordRatio <= GOALS.b6 });
   }
   if (r.B7) {
     const b = r.B7;
