@@ -1,3 +1,4 @@
+import { FoldScan } from './foldScan';
 import { LinearSearch, NATIVE_SEARCH_MAX } from './linearSearch';
 
 /**
@@ -5,9 +6,9 @@ import { LinearSearch, NATIVE_SEARCH_MAX } from './linearSearch';
  * a string first costs 3–5× that, and `indexOf` is case-sensitive (docs/performance.md, B6). So:
  * - an ASCII query with a stretch that case cannot change (digits, punctuation: most ids) of 8 bytes or more is
  *   found with one native `indexOf` of that stretch, each hit then checked against the whole query;
- * - any other ASCII query of up to 16 bytes (a word), with an ignore-case RegExp over the bytes read as Latin-1,
- *   which V8 compiles to native code (1.4× `indexOf` where the JavaScript scan took 4.7×); a longer one, with a
- *   case-folding Horspool scan in JavaScript (one pass, skipping by the query's length);
+ * - any other ASCII query of up to 16 bytes (a word), with a FoldScan (WebAssembly, 16 places at a time: 0.6×
+ *   `indexOf`, where V8's ignore-case RegExp took 1.7× and the JavaScript scan 4.7×); a longer one, or where
+ *   WebAssembly cannot run, with a case-folding Horspool scan in JavaScript (one pass, skipping by its length);
  * - a non-ASCII query, with native `indexOf` of each case variant of its best anchor (at most four), its hits
  *   being candidates for the caller to confirm.
  * Each stays linear in the bytes: an anchor is cut to what native search finds in linear time, and a scan whose
@@ -25,8 +26,8 @@ export class Needle {
   private readonly lowerBytes: Buffer;
   /** The Horspool skip for each byte, when the query is scanned in JavaScript. */
   private readonly skip: Int32Array | undefined;
-  /** A short query with no case-free anchor, as an ignore-case RegExp run over the bytes read as Latin-1. */
-  private readonly pattern: RegExp | undefined;
+  /** A short query with no case-free anchor, scanned 16 places at a time. */
+  private readonly fold: FoldScan | undefined;
 
   constructor(query: string) {
     this.lower = query.toLowerCase();
@@ -38,8 +39,8 @@ export class Needle {
     const invariant = bestAnchor(variants, 1);
     const native = invariant.end - invariant.start >= Math.min(MIN_NATIVE_ANCHOR, chars.length);
     const { start, end } = native ? invariant : bestAnchor(variants, MAX_VARIANTS);
-    this.skip = this.exact && !native ? horspoolSkip(this.lowerBytes) : undefined;
-    this.pattern = this.skip && this.lowerBytes.length <= REGEXP_MAX ? asciiPattern(this.lowerBytes) : undefined;
+    this.fold = this.exact && !native ? FoldScan.of(this.lowerBytes) : undefined;
+    this.skip = this.exact && !native && !this.fold ? horspoolSkip(this.lowerBytes) : undefined;
     const anchor = nativeSized(chars.slice(start, end));
     this.anchors = expand(anchor).map((s) => Buffer.from(s, 'utf8'));
     this.anchorOffset = Buffer.byteLength(chars.slice(0, start).join(''), 'utf8');
@@ -51,8 +52,8 @@ export class Needle {
    * anchors. `hit` may return where to go on from (past the item the hit fell in): no place before it is reported.
    */
   forEachHit(bytes: Buffer, hit: (offset: number) => number | void): void {
-    if (this.pattern) {
-      this.scanAsLatin1(bytes, this.pattern, hit);
+    if (this.fold) {
+      this.fold.forEachHit(bytes, hit);
       return;
     }
     if (this.skip) {
@@ -84,30 +85,6 @@ export class Needle {
         return;
       }
       at = bytes.indexOf(anchor, next);
-    }
-  }
-
-  /**
-   * The bytes read as Latin-1 (one character per byte, so offsets are byte offsets, and no byte but an ASCII
-   * letter changes with case), a slice at a time, searched by V8's compiled RegExp.
-   */
-  private scanAsLatin1(bytes: Buffer, pattern: RegExp, hit: (offset: number) => number | void): void {
-    const overlap = this.lowerBytes.length - 1;
-    for (let from = 0; from < bytes.length - overlap; ) {
-      const end = Math.min(bytes.length, from + REGEXP_SLICE); // a match starting before `end` is this slice's
-      const text = bytes.toString('latin1', from, Math.min(bytes.length, end + overlap));
-      let next = end;
-      pattern.lastIndex = 0;
-      for (let found = pattern.exec(text); found && found.index < end - from; found = pattern.exec(text)) {
-        const at = from + found.index;
-        const after = (hit(at) ?? 0) | 0;
-        if (after >= end) {
-          next = after;
-          break;
-        }
-        pattern.lastIndex = Math.max(found.index + 1, after - from); // overlapping matches count, as in the other scans
-      }
-      from = next;
     }
   }
 
@@ -144,20 +121,6 @@ export class Needle {
     while (i < lower.length && FOLD[bytes[start + i]] === lower[i]) i++;
     return i;
   }
-}
-
-/**
- * The longest query run as a RegExp: its worst case (a page repeating most of the query) compares every byte up to
- * this many times, where the Horspool scan's guard hands over to the LinearSearch.
- */
-const REGEXP_MAX = 16;
-/** Bytes read as one string: a young-generation string, short-lived, whatever the page's size. */
-const REGEXP_SLICE = 1 << 16;
-
-/** `lower` (ASCII) as a pattern matching it in any case: letters and digits as they are, every other byte escaped. */
-function asciiPattern(lower: Uint8Array): RegExp {
-  const source = [...lower].map((c) => (/[a-z0-9]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`)).join('');
-  return new RegExp(source, 'gi');
 }
 
 /** Below this, one native scan of a case-free stretch has too many false hits to beat the JavaScript scan. */
