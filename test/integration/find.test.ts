@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { newestFirst } from '../../src/core/category';
+import { rawText } from '../../src/core/rawPage';
 import { LAST_PAGE_CORRELATION_ID, SPANNING_CORRELATION_ID } from '../../src/demo/pismoScenarios';
 import type { TimelineViewerApi } from '../../src/extension';
 import type { FindOutcome } from '../../src/ui/find/findCommands';
@@ -77,6 +79,14 @@ describe('Find in a real VS Code', () => {
     const next = await vscode.commands.executeCommand<FindOutcome>(command.command, ...(command.arguments ?? []), 1);
     assert.deepEqual([next.pagesRead, next.matches.length], [2, 3]);
     assert.equal(demo.session.timeline.pageCount, 3);
+  });
+
+  it('finds a word in any case, in the text of the events and in their labels, types and categories', async () => {
+    const demo = await fresh(api);
+    const outcome = await vscode.commands.executeCommand<FindOutcome>('timelineViewer.find', { connectionId: 'demo-pismo', query: 'DiSpUtE', maxPages: 3 });
+    const holding = [...demo.session.timeline.events()].filter((e) => [rawText(e.raw), e.label, e.type, e.category].join('\n').toLowerCase().includes('dispute'));
+    assert.ok(holding.length > 0, 'the pages read hold no dispute');
+    assert.deepEqual(outcome.matches, holding.sort(newestFirst).map((e) => e.id));
   });
 
   it('Show Related Events finds the chain on pages not yet loaded', async () => {
