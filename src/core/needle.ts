@@ -4,11 +4,13 @@ import { LinearSearch, NATIVE_SEARCH_MAX } from './linearSearch';
 /**
  * A query searched in raw UTF-8 bytes, ignoring case, near the speed of `Buffer.indexOf`: decoding the bytes to
  * a string first costs 3–5× that, and `indexOf` is case-sensitive (docs/performance.md, B6). So:
- * - an ASCII query with a stretch that case cannot change (digits, punctuation: most ids) of 8 bytes or more is
- *   found with one native `indexOf` of that stretch, each hit then checked against the whole query;
- * - any other ASCII query of up to 16 bytes (a word), with a FoldScan (WebAssembly, 16 places at a time: 0.6×
- *   `indexOf`, where V8's ignore-case RegExp took 1.7× and the JavaScript scan 4.7×); a longer one, or where
- *   WebAssembly cannot run, with a case-folding Horspool scan in JavaScript (one pass, skipping by its length);
+ * - an ASCII query of up to 16 bytes (a word, an amount, a short id), with a FoldScan: WebAssembly, 16 places at a
+ *   time, 0.3–0.6× `indexOf` of the same bytes (which is slow for short patterns), where V8's ignore-case RegExp
+ *   took 1.7× and the JavaScript scan 4.7×;
+ * - a longer ASCII query (or any, where WebAssembly cannot run) with a stretch that case cannot change (digits,
+ *   punctuation: most ids) of 8 bytes or more, with one native `indexOf` of that stretch, each hit then checked
+ *   against the whole query; any other, with a case-folding Horspool scan in JavaScript (one pass, skipping by the
+ *   query's length);
  * - a non-ASCII query, with native `indexOf` of each case variant of its best anchor (at most four), its hits
  *   being candidates for the caller to confirm.
  * Each stays linear in the bytes: an anchor is cut to what native search finds in linear time, and a scan whose
@@ -26,7 +28,7 @@ export class Needle {
   private readonly lowerBytes: Buffer;
   /** The Horspool skip for each byte, when the query is scanned in JavaScript. */
   private readonly skip: Int32Array | undefined;
-  /** A short query with no case-free anchor, scanned 16 places at a time. */
+  /** A short ASCII query, scanned 16 places at a time. */
   private readonly fold: FoldScan | undefined;
 
   constructor(query: string) {
@@ -39,7 +41,7 @@ export class Needle {
     const invariant = bestAnchor(variants, 1);
     const native = invariant.end - invariant.start >= Math.min(MIN_NATIVE_ANCHOR, chars.length);
     const { start, end } = native ? invariant : bestAnchor(variants, MAX_VARIANTS);
-    this.fold = this.exact && !native ? FoldScan.of(this.lowerBytes) : undefined;
+    this.fold = this.exact ? FoldScan.of(this.lowerBytes) : undefined;
     this.skip = this.exact && !native && !this.fold ? horspoolSkip(this.lowerBytes) : undefined;
     const anchor = nativeSized(chars.slice(start, end));
     this.anchors = expand(anchor).map((s) => Buffer.from(s, 'utf8'));
