@@ -104,6 +104,20 @@ function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', lat
 }
 
 /**
+ * What the events of one page that share their type, category and account share: one object per such kind
+ * (a page has dozens), so that an event holds one pointer instead of four.
+ */
+class PismoKind {
+  constructor(
+    readonly type: string,
+    /** The grouping key: the item's category, or its type. */
+    readonly group: string,
+    readonly itemCategory: string,
+    readonly accountId: string | undefined,
+  ) {}
+}
+
+/**
  * One Pismo event as held in memory: the indexed fields and where its text lives, nothing else. The label,
  * the timestamp (the tail of the id, as Pismo's ids end with it) and `raw` (the event itself) are computed
  * when read, so an event costs one object and the strings it cannot share.
@@ -111,22 +125,35 @@ function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', lat
 class PismoEvent implements TimelineEvent, RawItem {
   constructor(
     readonly id: string,
-    readonly type: string,
-    readonly category: string,
-    /** The item's own category, for the label (`category` is the grouping key, which may be the type). */
-    readonly itemCategory: string,
+    private readonly kind: PismoKind,
     /** The timestamp, or the offset in `id` where it starts. */
     private readonly time: string | number,
     readonly sortKey: string,
     readonly correlationId: string | undefined,
-    readonly accountId: string | undefined,
     readonly summary: string | undefined,
     readonly page: RawPage,
     readonly index: number,
   ) {}
 
+  get type(): string {
+    return this.kind.type;
+  }
+
+  get category(): string {
+    return this.kind.group;
+  }
+
+  /** The item's own category, for the label (`category` is the grouping key, which may be the type). */
+  get itemCategory(): string {
+    return this.kind.itemCategory;
+  }
+
+  get accountId(): string | undefined {
+    return this.kind.accountId;
+  }
+
   get label(): string {
-    return `${labelPart(this.itemCategory)} · ${labelPart(this.type)}`;
+    return `${labelPart(this.kind.itemCategory)} · ${labelPart(this.kind.type)}`;
   }
 
   get timestamp(): string {
@@ -146,6 +173,8 @@ class PismoEvent implements TimelineEvent, RawItem {
  */
 class ItemReader {
   private readonly texts: PageTexts;
+  /** The page's kinds by type: a type comes with one category or a few. */
+  private readonly kinds = new Map<string, PismoKind[]>();
 
   constructor(
     private readonly page: RawPage,
@@ -167,8 +196,18 @@ class ItemReader {
     const id = this.texts.own(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
     if (!this.texts.exact) return undefined;
     const time = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
-    const group = this.groupBy === 'type' ? type : category;
-    return new PismoEvent(id, type, group, category, time, sortKey(timestamp), correlationId, accountId, summary, this.page, index);
+    return new PismoEvent(id, this.kind(type, category, accountId), time, sortKey(timestamp), correlationId, summary, this.page, index);
+  }
+
+  /** The strings are the page's shared ones, so a kind is found by comparing pointers. */
+  private kind(type: string, category: string, accountId: string | undefined): PismoKind {
+    const ofType = this.kinds.get(type);
+    const known = ofType?.find((k) => k.itemCategory === category && k.accountId === accountId);
+    if (known) return known;
+    const kind = new PismoKind(type, this.groupBy === 'type' ? type : category, category, accountId);
+    if (ofType) ofType.push(kind);
+    else this.kinds.set(type, [kind]);
+    return kind;
   }
 
   /** "12.50 BRL" from the common `amount`/`currency` shapes of `data`; data may also be a string. */
