@@ -13,9 +13,9 @@ import { LinearSearch, NATIVE_SEARCH_MAX } from './linearSearch';
  *   query's length);
  * - a non-ASCII query, with native `indexOf` of each case variant of its best anchor (at most four), its hits
  *   being candidates for the caller to confirm.
- * Each stays linear in the bytes: an anchor is cut to what native search finds in linear time, and a scan whose
- * checks of hits have cost more than the bytes it passed (a long query over repetitive bytes) goes on with a
- * LinearSearch from where it stopped.
+ * Each stays linear in the bytes: a FoldScan compares a byte at most 16 times (its longest query), an anchor is
+ * cut to what native search finds in linear time, and a scan whose checks of hits have cost more than the bytes it
+ * passed (a long query over repetitive bytes) goes on with a LinearSearch from where it stopped.
  */
 export class Needle {
   /** The query in lower case. */
