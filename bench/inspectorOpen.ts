@@ -6,7 +6,7 @@
  * event shown less with a 10 KB one, ÷ the event's size, and the frame times of scrolling through its rows.
  */
 import type { StartupResult } from './startup';
-import { median } from './util';
+import { median, percentile } from './util';
 import type { InspectorResult } from './vscode/inspectorOpen';
 
 export interface InspectorFigures {
@@ -38,11 +38,6 @@ export interface InspectorFigures {
   readonly scrollLongAfterMore: number;
   readonly scrollFrames: number;
   readonly samples: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : Number.NaN;
 }
 
 export function inspectorFigures(startup: StartupResult | undefined): InspectorFigures {

@@ -17,6 +17,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The value at fraction `p` of the sorted values (0.95: the 95th percentile), NaN for none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : Number.NaN;
+}
+
 /** Timing of `f` in milliseconds. */
 export async function timed<T>(f: () => Promise<T> | T): Promise<[T, number]> {
   const t0 = performance.now();

@@ -13,6 +13,7 @@
  */
 import * as fs from 'node:fs';
 import Module = require('node:module');
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { median } from '../util';
 import { measureInspector, type InspectorApi } from './inspectorOpen';
@@ -56,8 +57,6 @@ async function activate(id: string): Promise<{ ms: number; wasActive: boolean }>
   await ext.activate();
   return { ms: performance.now() - t0, wasActive };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until the host's event loop is quiet: ten 20 ms timers in a row, each late by under 2 ms (at most 15 s, then
