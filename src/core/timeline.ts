@@ -2,6 +2,7 @@ import type { LoadBudget } from './budget';
 import { Category, insertionPoint, newestFirst } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
+import { EventIndex, idHash } from './eventIndex';
 import { eventMatcher, type PageFilter } from './filter';
 import type { Cursor, Page, TimelineSource } from './source';
 
@@ -50,6 +51,11 @@ export interface Gap {
   readonly below: string;
 }
 
+/** A correlation id's Map key: 31 bits, which V8 keeps unboxed (a small integer) even with compressed pointers. */
+function chainKey(correlationId: string): number {
+  return idHash(correlationId) >> 1;
+}
+
 /** Pages a check for newer events reads before it leaves a gap (timelineViewer.newer.maxPages). */
 export const DEFAULT_NEWER_MAX_PAGES = 10;
 /** Above every sort key: a gap that no read event bounds sits above everything loaded. */
@@ -61,9 +67,13 @@ const TOP = '~';
  * stopped. The fetcher is a parameter (TimelineSource), which keeps this testable without VS Code.
  */
 export class Timeline {
-  private readonly byId = new Map<string, TimelineEvent>();
-  /** One event, or a list newest first once a second event shares the id (most ids have one event). */
-  private readonly byCorrelation = new Map<string, TimelineEvent | TimelineEvent[]>();
+  private readonly byId = new EventIndex();
+  /**
+   * By the correlation id's hash (a key that holds no string, see EventIndex): one event, or a list newest first
+   * once a second event shares the hash (most ids have one event). Ids whose hashes meet share a list; reading
+   * one keeps its own events.
+   */
+  private readonly byCorrelation = new Map<number, TimelineEvent | TimelineEvent[]>();
   private readonly groups = new Map<string, Category>();
   private readonly seenCursors = new Set<Cursor>();
   private cursor: Cursor | undefined;
@@ -160,8 +170,10 @@ export class Timeline {
 
   /** Every loaded event sharing this correlation id, newest first. */
   related(correlationId: string): readonly TimelineEvent[] {
-    const found = this.byCorrelation.get(correlationId);
-    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+    const found = this.byCorrelation.get(chainKey(correlationId));
+    if (found === undefined) return [];
+    if (!Array.isArray(found)) return found.correlationId === correlationId ? [found] : [];
+    return found.filter((e) => e.correlationId === correlationId);
   }
 
   /**
@@ -394,8 +406,7 @@ export class Timeline {
     const batches = new Map<string, TimelineEvent[]>();
     const fresh: TimelineEvent[] = [];
     for (const event of events) {
-      if (this.byId.has(event.id)) continue;
-      this.byId.set(event.id, event);
+      if (!this.byId.add(event)) continue;
       fresh.push(event);
       if (event.correlationId) this.relate(event.correlationId, event);
       const batch = batches.get(event.category);
@@ -421,14 +432,15 @@ export class Timeline {
    * spread array keeps room for 16 more), a long one grows in place.
    */
   private relate(correlationId: string, event: TimelineEvent): void {
-    const found = this.byCorrelation.get(correlationId);
+    const key = chainKey(correlationId);
+    const found = this.byCorrelation.get(key);
     if (found === undefined) {
-      this.byCorrelation.set(correlationId, event);
+      this.byCorrelation.set(key, event);
       return;
     }
     const chain = Array.isArray(found) ? found : [found];
     const at = insertionPoint(chain, event.sortKey);
     if (chain.length >= SHORT_CHAIN) chain.splice(at, 0, event);
-    else this.byCorrelation.set(correlationId, at === chain.length ? chain.concat([event]) : chain.slice(0, at).concat([event], chain.slice(at)));
+    else this.byCorrelation.set(key, at === chain.length ? chain.concat([event]) : chain.slice(0, at).concat([event], chain.slice(at)));
   }
 }
