@@ -9,6 +9,7 @@ import { filterRejection } from '../core/filter';
 import { isExactLatin1, PageTexts, parseJsonBody, parseJsonBytes, text } from './json';
 import { pismoFilterQuery, pismoParamNames, type PismoFilterParams, type PismoParamNames } from './pismoFilter';
 import { checkItemCount } from './pageItems';
+import { ByteTexts, textAt } from './byteTexts';
 import type { TokenProvider } from './tokenCache';
 
 
@@ -120,20 +121,31 @@ class PismoKind {
 /**
  * One Pismo event as held in memory: the indexed fields and where its text lives, nothing else. The label,
  * the timestamp (the tail of the id, as Pismo's ids end with it) and `raw` (the event itself) are computed
- * when read, so an event costs one object and the strings it cannot share.
+ * when read; the id and the correlation id are read back from the page's bytes where they are written as
+ * they are (ByteTexts), so an event costs one object and the strings it cannot share.
  */
 class PismoEvent implements TimelineEvent, RawItem {
   constructor(
-    readonly id: string,
+    /** The id, or where the page's bytes hold it (see ByteTexts). */
+    private readonly idAt: string | number,
     private readonly kind: PismoKind,
     /** The timestamp, or the offset in `id` where it starts. */
     private readonly time: string | number,
     readonly sortKey: string,
-    readonly correlationId: string | undefined,
+    private readonly correlationAt: string | number | undefined,
     readonly summary: string | undefined,
     readonly page: RawPage,
     readonly index: number,
   ) {}
+
+  get id(): string {
+    return textAt(this.page.bytes, this.idAt);
+  }
+
+  get correlationId(): string | undefined {
+    const at = this.correlationAt;
+    return at === undefined ? undefined : textAt(this.page.bytes, at);
+  }
 
   get type(): string {
     return this.kind.type;
@@ -173,6 +185,7 @@ class PismoEvent implements TimelineEvent, RawItem {
  */
 class ItemReader {
   private readonly texts: PageTexts;
+  private readonly placed: ByteTexts;
   /** The page's kinds by type: a type comes with one category or a few. */
   private readonly kinds = new Map<string, PismoKind[]>();
 
@@ -182,6 +195,7 @@ class ItemReader {
     latin1: boolean,
   ) {
     this.texts = new PageTexts(latin1);
+    this.placed = new ByteTexts(page.bytes);
   }
 
   read(item: unknown, index: number): TimelineEvent | undefined {
@@ -193,10 +207,14 @@ class ItemReader {
     const accountId = this.texts.share(o.account_id);
     const summary = this.amountOf(o.data);
     // tenant_account_timestamp is the documented id; without one, the event's own fields stand in.
-    const id = this.texts.own(o.tenant_account_timestamp) ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
+    const given = this.texts.own(o.tenant_account_timestamp);
+    const id = given ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
     if (!this.texts.exact) return undefined;
     const time = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
-    return new PismoEvent(id, this.kind(type, category, accountId), time, sortKey(timestamp), correlationId, summary, this.page, index);
+    this.placed.nextItem();
+    const idAt = given === undefined ? id : this.placed.place(given);
+    const correlationAt = correlationId === undefined ? undefined : this.placed.place(correlationId);
+    return new PismoEvent(idAt, this.kind(type, category, accountId), time, sortKey(timestamp), correlationAt, summary, this.page, index);
   }
 
   /** The strings are the page's shared ones, so a kind is found by comparing pointers. */
