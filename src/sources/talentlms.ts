@@ -9,6 +9,7 @@ import { apiUrl, basePath, isUnderBase } from '../core/url';
 import { filterRejection, type PageFilter } from '../core/filter';
 import { PageTexts, parseJsonBody, text } from './json';
 import { checkItemCount } from './pageItems';
+import { ByteTexts, textAt } from './byteTexts';
 import { describeTalentType } from './talentlmsTypes';
 
 export interface TalentLmsOptions {
@@ -118,20 +119,35 @@ function nextCursor(envelope: TalentEnvelope, toCursor: (next: string) => string
 }
 
 function toEvents(items: unknown[], page: RawPage): TimelineEvent[] {
-  const texts = new PageTexts(false);
-  return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page, texts));
+  const reader: PageReader = { texts: new PageTexts(false), placed: new ByteTexts(page.bytes), kinds: new Map() };
+  return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page, reader));
 }
+
+/** A type and its category, one object per type of a page, which its events point to instead of holding both. */
+class TalentKind {
+  readonly category: string;
+
+  constructor(readonly type: string) {
+    this.category = describeTalentType(type).category;
+  }
+}
+
+/** The largest id held as a number: a small integer, unboxed in an object even with compressed pointers. */
+const MAX_SMALL_ID = 2 ** 30 - 1;
 
 /**
  * One TalentLMS event as held in memory (a timeline may hold 100,000s of tiny ones): the indexed fields, the
- * strings that repeat within a page (type, user, course) shared, the label and `raw` computed when read.
+ * strings that repeat within a page (type, user, course) shared, the label and `raw` computed when read. An id
+ * that is a decimal integer is held as the number, and the time is read back from the page's bytes where it is
+ * written as it is (ByteTexts), so neither costs a string.
  */
 class TalentEvent implements TimelineEvent, RawItem {
   constructor(
-    readonly id: string,
-    readonly type: string,
-    readonly category: string,
-    readonly timestamp: string,
+    /** The id, or the integer it writes. */
+    private readonly idText: string | number,
+    private readonly kind: TalentKind,
+    /** The timestamp, or where the page's bytes hold it. */
+    private readonly timeAt: string | number,
     readonly sortKey: string,
     readonly correlationId: string | undefined,
     readonly accountId: string | undefined,
@@ -140,8 +156,24 @@ class TalentEvent implements TimelineEvent, RawItem {
     readonly index: number,
   ) {}
 
+  get id(): string {
+    return String(this.idText);
+  }
+
+  get timestamp(): string {
+    return textAt(this.page.bytes, this.timeAt);
+  }
+
+  get type(): string {
+    return this.kind.type;
+  }
+
+  get category(): string {
+    return this.kind.category;
+  }
+
   get label(): string {
-    return describeTalentType(this.type).label;
+    return describeTalentType(this.kind.type).label;
   }
 
   get raw(): RawItem {
@@ -163,17 +195,29 @@ function nested(o: Record<string, unknown>, key: string, ...names: string[]): st
   return inner && typeof inner === 'object' ? field(inner as Record<string, unknown>, ...names) : undefined;
 }
 
-function toEvent(o: Record<string, unknown>, index: number, page: RawPage, texts: PageTexts): TimelineEvent {
+/** An id as TalentEvent holds it: a decimal integer (as written, no sign or leading zero) as its number. */
+function heldId(id: string): string | number {
+  const n = Number(id);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SMALL_ID && String(n) === id ? n : id;
+}
+
+/** What the events of one page share while they are read. */
+interface PageReader {
+  readonly texts: PageTexts;
+  readonly placed: ByteTexts;
+  readonly kinds: Map<string, TalentKind>;
+}
+
+function toEvent(o: Record<string, unknown>, index: number, page: RawPage, { texts, placed, kinds }: PageReader): TimelineEvent {
   const apiType = texts.share(field(o, 'event_type', 'type', 'action')) ?? 'unknown';
-  const { category } = describeTalentType(apiType);
   const timestamp = field(o, 'created_at', 'timestamp', 'date') ?? field(o, 'unix_timestamp') ?? '';
   const actor = nested(o, 'user', 'name', 'full_name', 'fullname', 'email') ?? field(o, 'user_fullname', 'user_username', 'user_email');
   const object = nested(o, 'course', 'name') ?? nested(o, 'group', 'name') ?? nested(o, 'branch', 'name') ?? field(o, 'object_name');
+  placed.nextItem();
   return new TalentEvent(
-    field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`,
-    apiType,
-    category,
-    timestamp,
+    heldId(field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`),
+    kindOf(kinds, apiType),
+    timestamp === '' ? timestamp : placed.place(timestamp),
     sortKey(field(o, 'unix_timestamp') ?? timestamp),
     texts.share(field(o, 'correlation_id', 'request_id')),
     texts.share(nested(o, 'user', 'id') ?? field(o, 'user_id')),
@@ -181,6 +225,15 @@ function toEvent(o: Record<string, unknown>, index: number, page: RawPage, texts
     page,
     index,
   );
+}
+
+function kindOf(kinds: Map<string, TalentKind>, type: string): TalentKind {
+  let kind = kinds.get(type);
+  if (!kind) {
+    kind = new TalentKind(type);
+    kinds.set(type, kind);
+  }
+  return kind;
 }
 
 function rateLimitOf(res: HttpResponse): Page['rateLimit'] {

@@ -151,6 +151,25 @@ describe('TalentLmsSource against the demo server', () => {
     assert.deepEqual(page.events.map((e) => [e.category, e.label]), [['User', 'user_'], ['Custom report', 'reports_']]);
   });
 
+  it('gives back ids and times exactly as the page writes them, however each is held', () => {
+    const items = [
+      { id: 7, event_type: 'user_login_user', created_at: '2026-12-01T10:00:00Z' },
+      { id: '007', event_type: 'user_login_user', created_at: '2026-12-01T09:00:00+03:00' },
+      { id: '-4', event_type: 'course_completion', created_at: '23/08/2020, 05:58:53' },
+      { id: '12345678901234567890', event_type: 'course_completion', unix_timestamp: 1700000000 },
+      { id: 'ev-é', event_type: 'course_completion', created_at: '2026-12-01T08:00:00Z' },
+      { event_type: 'course_completion', created_at: '2026-12-01T07:00:00Z' },
+    ];
+    // The fifth time's Z written as an escape: its bytes are not its text.
+    const body = Buffer.from(JSON.stringify({ _data: items }).replace('08:00:00Z', '08:00:00\\u005a'));
+    assert.ok(body.includes('08:00:00\\u005a'));
+    const events = parseTalentPage(body, (next) => next).events;
+    assert.deepEqual(events.map((e) => e.id).slice(0, 5), ['7', '007', '-4', '12345678901234567890', 'ev-é']);
+    assert.deepEqual(events.map((e) => e.timestamp), ['2026-12-01T10:00:00Z', '2026-12-01T09:00:00+03:00', '23/08/2020, 05:58:53', '1700000000', '2026-12-01T08:00:00Z', '2026-12-01T07:00:00Z']);
+    assert.ok(events[5].id.includes('2026-12-01T07:00:00Z'), events[5].id);
+    assert.deepEqual(events.map((e) => e.category), ['User', 'User', 'Course', 'Course', 'Course', 'Course']);
+  });
+
   it('reports the rate-limit budget with each page, counting down', async () => {
     const limited = await start({ rateLimitPerWindow: 50, talentEventCount: 300 });
     const src = source(limited);
