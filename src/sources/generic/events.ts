@@ -2,6 +2,7 @@ import { TimelineError } from '../../core/errors';
 import { labelPart, type TimelineEvent } from '../../core/event';
 import type { RawItem, RawPage } from '../../core/rawPage';
 import { sortKey } from '../../core/time';
+import { ByteTexts, textAt } from '../byteTexts';
 import { PageTexts } from '../json';
 import type { CategoryRule, GenericFields, PathChoice } from './mapping';
 import { valueAt } from './path';
@@ -12,17 +13,19 @@ const QUOTED_ITEM_CHARS = 300;
 
 /**
  * One event of a generic connection, held as lean as a built-in source's (see PismoEvent): its indexed fields
- * and where its text lives. The time is kept as an offset into the id when the id ends with it.
+ * and where its text lives. The time is kept as an offset into the id when the id ends with it; the id and the
+ * first correlation id are read back from the page's bytes where they are written as they are (ByteTexts).
  */
 export class GenericEvent implements TimelineEvent, RawItem {
   constructor(
-    readonly id: string,
+    /** The id, or where the page's bytes hold it. */
+    private readonly idAt: string | number,
     readonly type: string,
     readonly category: string,
     /** The timestamp, or the offset in `id` where it starts. */
     private readonly time: string | number,
     readonly sortKey: string,
-    readonly correlationId: string | undefined,
+    private readonly correlationAt: string | number | undefined,
     /** Correlation ids past the first, when the mapping names several and the item has them. */
     private readonly moreIds: readonly string[] | undefined,
     readonly summary: string | undefined,
@@ -32,6 +35,15 @@ export class GenericEvent implements TimelineEvent, RawItem {
     readonly page: RawPage,
     readonly index: number,
   ) {}
+
+  get id(): string {
+    return textAt(this.page.bytes, this.idAt);
+  }
+
+  get correlationId(): string | undefined {
+    const at = this.correlationAt;
+    return at === undefined ? undefined : textAt(this.page.bytes, at);
+  }
 
   get label(): string {
     return this.category === this.type ? labelPart(this.type) : `${labelPart(this.category)} · ${labelPart(this.type)}`;
@@ -45,8 +57,9 @@ export class GenericEvent implements TimelineEvent, RawItem {
 
   /** Every correlation id the item has, in the mapping's order. */
   get correlationIds(): readonly string[] {
-    if (this.correlationId === undefined) return [];
-    return this.moreIds ? [this.correlationId, ...this.moreIds] : [this.correlationId];
+    const id = this.correlationId;
+    if (id === undefined) return [];
+    return this.moreIds ? [id, ...this.moreIds] : [id];
   }
 
   get raw(): RawItem {
@@ -63,6 +76,7 @@ export class GenericEvent implements TimelineEvent, RawItem {
 export class ItemReader {
   private readonly categories = new Map<string, string>();
   private readonly texts: PageTexts;
+  private readonly placed: ByteTexts;
 
   constructor(
     private readonly fields: GenericFields,
@@ -72,29 +86,39 @@ export class ItemReader {
     private readonly redact: (text: string) => string,
   ) {
     this.texts = new PageTexts(latin1);
+    this.placed = new ByteTexts(page.bytes);
   }
 
   read(item: unknown, index: number): GenericEvent | undefined {
     const f = this.fields;
-    const id = this.texts.own(first(item, f.id));
+    const rawId = first(item, f.id);
+    const id = this.texts.own(rawId);
     if (id === undefined) throw this.misfit(index, f.id, 'no id');
     const type = this.texts.share(first(item, f.type)) ?? 'UNKNOWN';
     const category = f.category ? this.categoryOf(item, f.category) : type;
     const timestamp = this.timeOf(item, index);
     let correlationId: string | undefined;
+    let correlationIsText = false;
     let moreIds: string[] | undefined;
     for (const path of f.correlation) {
-      const value = this.texts.share(valueAt(item, path.segments));
+      const raw = valueAt(item, path.segments);
+      const value = this.texts.share(raw);
       if (value === undefined) continue;
-      if (correlationId === undefined) correlationId = value;
-      else (moreIds ??= []).push(value);
+      if (correlationId === undefined) {
+        correlationId = value;
+        correlationIsText = typeof raw === 'string';
+      } else (moreIds ??= []).push(value);
     }
     const summary = f.summary && this.texts.own(first(item, f.summary));
     const severity = f.severity && this.texts.share(first(item, f.severity));
     const accountId = f.account && this.texts.share(first(item, f.account));
     if (!this.texts.exact) return undefined;
     const time = id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
-    return new GenericEvent(id, type, category, time, sortKey(timestamp), correlationId, moreIds, summary, severity, accountId, this.page, index);
+    // Only a string is written quoted: a number id stays the string it prints as.
+    this.placed.nextItem();
+    const idAt = typeof rawId === 'string' ? this.placed.place(id) : id;
+    const correlationAt = correlationIsText && correlationId !== undefined ? this.placed.place(correlationId) : correlationId;
+    return new GenericEvent(idAt, type, category, time, sortKey(timestamp), correlationAt, moreIds, summary, severity, accountId, this.page, index);
   }
 
   private timeOf(item: unknown, index: number): string {

@@ -4,6 +4,8 @@ import { formatJsonPath, type PathSegment } from '../../../src/core/jsonPath';
 import { checkMapping, parseMapping } from '../../../src/sources/generic/mappingSchema';
 import { parseJsonPath, valueAt } from '../../../src/sources/generic/path';
 import { GENERIC_PRESETS } from '../../../src/sources/generic/presets';
+import { readEvents } from '../../../src/sources/generic/events';
+import { RawPage } from '../../../src/core/rawPage';
 
 /** The smallest mapping that passes; each case changes one part of it. */
 const VALID = {
@@ -151,5 +153,22 @@ describe('generic mapping: validation', () => {
     const deep = `$${'.a'.repeat(40)}`;
     assert.deepEqual(problems(with_({ items: deep })), ['mapping.items has more than 32 steps: a path has at most 32.']);
     assert.deepEqual(problems(with_({ query: Object.fromEntries(Array.from({ length: 10_000 }, (_, k) => [`p${k}`, 'x'])) })), ['mapping.query has 10,000 keys: at most 64.']);
+  });
+});
+
+describe('generic events read their ids from the page', () => {
+  it('give back the id and correlation ids JSON.parse reads: strings, numbers and escapes alike', () => {
+    const mapping = parseMapping(with_({ fields: { ...VALID.fields, correlation: ['$.request', '$.trace'] } }));
+    const data = [
+      { id: 'evt_1', created_at: '2026-12-01T10:00:00Z', type: 'a', request: 'req-1', trace: 't-1' },
+      { id: 42, created_at: '2026-12-01T09:00:00Z', type: 'a', request: 7 },
+      { id: 'evt/3', created_at: '2026-12-01T08:00:00Z', type: 'a', request: 'req/3' },
+      { id: 'évt-4', created_at: '2026-12-01T07:00:00Z', type: 'a', request: 'req-1' },
+    ];
+    const body = Buffer.from(JSON.stringify({ data }).replaceAll('/', '\\/'));
+    const events = readEvents(mapping.fields, new RawPage(body, 'data'), data, false, (text) => text) ?? [];
+    assert.deepEqual(events.map((e) => e.id), ['evt_1', '42', 'evt/3', 'évt-4']);
+    assert.deepEqual(events.map((e) => e.correlationIds), [['req-1', 't-1'], ['7'], ['req/3'], ['req-1']]);
+    assert.deepEqual(events.map((e) => e.timestamp), data.map((d) => d.created_at));
   });
 });
