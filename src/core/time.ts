@@ -68,11 +68,15 @@ function zoneOffsetSeconds(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
 }
 
-/** Larger is newer; an unreadable time sorts as the oldest. Fixed width, so string order is time order. */
+/**
+ * Larger is newer; an unreadable time sorts as the oldest. Fixed width, so string order is time order. Every
+ * event holds its key, so it is joined into one flat string: a template literal of 22 characters would be a
+ * rope holding its parts (and the parts their match), about 130 bytes per event instead of 40.
+ */
 export function sortKey(raw: string | number | undefined | null): string {
   const t = parseTimestamp(raw);
   if (!t) return '';
-  return `${String(t.epochSeconds + EPOCH_OFFSET).padStart(12, '0')}.${t.nanos}`;
+  return [String(t.epochSeconds + EPOCH_OFFSET).padStart(12, '0'), t.nanos].join('.');
 }
 
 function pad(n: number, width = 2): string {
