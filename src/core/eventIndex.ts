@@ -28,19 +28,24 @@ export class EventIndex {
     return this.find(id, idHash(id)) >= 0;
   }
 
-  /** Adds the event unless one with its id is held; true when it was added. */
-  add(event: TimelineEvent): boolean {
+  /** The event added `ordinal`-th (from 0). */
+  at(ordinal: number): TimelineEvent {
+    return this.list[ordinal];
+  }
+
+  /** Adds the event unless one with its id is held: its ordinal, or -1 when it was not added. */
+  add(event: TimelineEvent): number {
     const id = event.id;
     const hash = idHash(id);
     const at = this.find(id, hash);
-    if (at >= 0) return false;
+    if (at >= 0) return -1;
     const n = this.list.length;
     this.list.push(event);
     if (n === this.hashes.length) this.hashes = grown(this.hashes);
     this.hashes[n] = hash;
     this.slots[~at] = n + 1;
     if ((n + 1) * 2 > this.slots.length) this.rehash();
-    return true;
+    return n;
   }
 
   /** The events in the order they were added. */

@@ -2,7 +2,8 @@ import type { LoadBudget } from './budget';
 import { Category, insertionPoint, newestFirst } from './category';
 import { TimelineError, toTimelineError } from './errors';
 import type { TimelineEvent } from './event';
-import { EventIndex, idHash } from './eventIndex';
+import { ChainIndex } from './chainIndex';
+import { EventIndex } from './eventIndex';
 import { eventMatcher, type PageFilter } from './filter';
 import type { Cursor, Page, TimelineSource } from './source';
 
@@ -26,9 +27,6 @@ export interface TimelineOptions {
 /** Called with each page's new events (none for an empty page), after they are indexed and grouped. */
 export type PageListener = (events: readonly TimelineEvent[]) => void;
 
-/** Correlation chains shorter than this are copied at their exact length on each addition. */
-const SHORT_CHAIN = 16;
-
 export interface LoadResult {
   readonly added: number;
   readonly pages: number;
@@ -51,11 +49,6 @@ export interface Gap {
   readonly below: string;
 }
 
-/** A correlation id's Map key: 31 bits, which V8 keeps unboxed (a small integer) even with compressed pointers. */
-function chainKey(correlationId: string): number {
-  return idHash(correlationId) >> 1;
-}
-
 /** Pages a check for newer events reads before it leaves a gap (timelineViewer.newer.maxPages). */
 export const DEFAULT_NEWER_MAX_PAGES = 10;
 /** Above every sort key: a gap that no read event bounds sits above everything loaded. */
@@ -68,12 +61,7 @@ const TOP = '~';
  */
 export class Timeline {
   private readonly byId = new EventIndex();
-  /**
-   * By the correlation id's hash (a key that holds no string, see EventIndex): one event, or a list newest first
-   * once a second event shares the hash (most ids have one event). Ids whose hashes meet share a list; reading
-   * one keeps its own events.
-   */
-  private readonly byCorrelation = new Map<number, TimelineEvent | TimelineEvent[]>();
+  private readonly byCorrelation = new ChainIndex(this.byId);
   private readonly groups = new Map<string, Category>();
   private readonly seenCursors = new Set<Cursor>();
   private cursor: Cursor | undefined;
@@ -170,10 +158,7 @@ export class Timeline {
 
   /** Every loaded event sharing this correlation id, newest first. */
   related(correlationId: string): readonly TimelineEvent[] {
-    const found = this.byCorrelation.get(chainKey(correlationId));
-    if (found === undefined) return [];
-    if (!Array.isArray(found)) return found.correlationId === correlationId ? [found] : [];
-    return found.filter((e) => e.correlationId === correlationId);
+    return this.byCorrelation.get(correlationId);
   }
 
   /**
@@ -406,9 +391,11 @@ export class Timeline {
     const batches = new Map<string, TimelineEvent[]>();
     const fresh: TimelineEvent[] = [];
     for (const event of events) {
-      if (!this.byId.add(event)) continue;
+      const ordinal = this.byId.add(event);
+      if (ordinal < 0) continue;
       fresh.push(event);
-      if (event.correlationId) this.relate(event.correlationId, event);
+      const correlationId = event.correlationId;
+      if (correlationId) this.byCorrelation.add(correlationId, ordinal);
       const batch = batches.get(event.category);
       if (batch) batch.push(event);
       else batches.set(event.category, [event]);
@@ -424,23 +411,5 @@ export class Timeline {
       this.groups.set(name, group);
     }
     return group;
-  }
-
-  /**
-   * Files the event under its correlation id, the chain kept newest first whatever order pages come in. Most
-   * ids have one event, held as is; a short chain is rebuilt at its exact length (concat; a pushed-to or
-   * spread array keeps room for 16 more), a long one grows in place.
-   */
-  private relate(correlationId: string, event: TimelineEvent): void {
-    const key = chainKey(correlationId);
-    const found = this.byCorrelation.get(key);
-    if (found === undefined) {
-      this.byCorrelation.set(key, event);
-      return;
-    }
-    const chain = Array.isArray(found) ? found : [found];
-    const at = insertionPoint(chain, event.sortKey);
-    if (chain.length >= SHORT_CHAIN) chain.splice(at, 0, event);
-    else this.byCorrelation.set(key, at === chain.length ? chain.concat([event]) : chain.slice(0, at).concat([event], chain.slice(at)));
   }
 }

@@ -10,7 +10,7 @@ describe('EventIndex', () => {
   it('finds every event by id through many doublings, and keeps the order they were added in', () => {
     const index = new EventIndex();
     const ids = Array.from({ length: 20_000 }, (_, i) => `TN-7-${i % 97}-2026-12-01T10:00:${String(i).padStart(6, '0')}Z`);
-    for (const id of ids) assert.equal(index.add(event(id)), true);
+    for (const [n, id] of ids.entries()) assert.equal(index.add(event(id)), n);
     assert.equal(index.size, ids.length);
     assert.deepEqual([...index.values()].map((e) => e.id), ids);
     for (const id of ids) assert.equal(index.get(id)?.id, id);
@@ -21,8 +21,9 @@ describe('EventIndex', () => {
   it('keeps the first event of an id and refuses the next', () => {
     const index = new EventIndex();
     const first = event('a');
-    assert.equal(index.add(first), true);
-    assert.equal(index.add(event('a')), false);
+    assert.equal(index.add(first), 0);
+    assert.equal(index.add(event('a')), -1);
+    assert.equal(index.at(0), first);
     assert.equal(index.get('a'), first);
     assert.equal(index.size, 1);
   });
