@@ -4,12 +4,15 @@ const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
 /** Bytes the searches of one page may read, per byte of the page, before its texts are kept as strings. */
 const SCAN_BUDGET = 4;
 
+/** The longest text placed: each read decodes it again, so a longer one (a hostile id) is kept as a string, once. */
+const MAX_PLACED = 256;
+
 /**
  * Where a page's indexed strings are written in its bytes, so that an event holds an offset (a small integer in
  * its object) instead of a string of its own, and reads the text back when asked (textAt). A value is placed
  * at the first place, at or after the previous item's first placed text, where the page holds it quoted: an
  * item lies wholly after that point, so its own text is found, or an earlier copy of the same bytes, which
- * reads back the same. Escaped or non-ASCII values stay strings; a page whose searches read more than
+ * reads back the same. Escaped, non-ASCII or long values stay strings; a page whose searches read more than
  * SCAN_BUDGET times its size (a value written only far away, a hostile page) keeps the rest as strings too.
  */
 export class ByteTexts {
@@ -30,7 +33,7 @@ export class ByteTexts {
 
   /** The offset of the value's text in the page's bytes, or the value itself when it is not placed. */
   place(value: string): string | number {
-    if (this.budget <= 0 || !VERBATIM.test(value)) return value;
+    if (this.budget <= 0 || value.length > MAX_PLACED || !VERBATIM.test(value)) return value;
     const at = this.bytes.indexOf(`"${value}"`, this.from, 'latin1');
     this.budget -= (at < 0 ? this.bytes.length : at) - this.from;
     if (at < 0) return value;

@@ -25,6 +25,16 @@ describe('ByteTexts', () => {
     for (const value of ['x/y', 'café', 'say "hi"', 'back\\slash', '']) assert.equal(texts.place(value), value);
   });
 
+  it('keeps a long value as its string, so a row that shows a hostile 1 MB id does not decode it again', () => {
+    const short = 'S'.repeat(256);
+    const long = 'L'.repeat(257);
+    const bytes = Buffer.from(`{"items":[{"a":"${short}","b":"${long}"}]}`);
+    const texts = new ByteTexts(bytes);
+    texts.nextItem();
+    assert.equal(texts.place(short), bytes.indexOf(short));
+    assert.equal(texts.place(long), long);
+  });
+
   /** Items whose ids are escaped (so their bytes are not their text), with copies of the ids after the items. */
   function farPage(copyOrder: (ids: string[]) => string[]): { bytes: Buffer; ids: string[] } {
     const ids = Array.from({ length: 50 }, (_, i) => `e-${i}`);
