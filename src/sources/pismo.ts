@@ -105,8 +105,8 @@ function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', lat
 }
 
 /**
- * What the events of one page that share their type, category and account share: one object per such kind
- * (a page has dozens), so that an event holds one pointer instead of four.
+ * What the events of one page that share their type, category, account and id layout share: one object per
+ * such kind (a page has dozens), so that an event holds one pointer instead of five.
  */
 class PismoKind {
   constructor(
@@ -115,25 +115,28 @@ class PismoKind {
     readonly group: string,
     readonly itemCategory: string,
     readonly accountId: string | undefined,
+    /**
+     * Where the timestamp starts in the id (Pismo's ids end with it, after the tenant and the account), or -1
+     * when the events hold their own (PismoEventAtTime).
+     */
+    readonly timeAt: number,
   ) {}
 }
 
 /**
  * One Pismo event as held in memory: the indexed fields and where its text lives, nothing else. The label,
- * the timestamp (the tail of the id, as Pismo's ids end with it) and `raw` (the event itself) are computed
- * when read; the id and the correlation id are read back from the page's bytes where they are written as
- * they are (ByteTexts), so an event costs one object and the strings it cannot share.
+ * the timestamp (the tail of the id) and `raw` (the event itself) are computed when read; the id and the
+ * correlation id are read back from the page's bytes where they are written as they are (ByteTexts). So an
+ * event costs one object of six fields and its sort key; the subclasses below add a field only to the events
+ * that need it.
  */
 class PismoEvent implements TimelineEvent, RawItem {
   constructor(
     /** The id, or where the page's bytes hold it (see ByteTexts). */
     private readonly idAt: string | number,
-    private readonly kind: PismoKind,
-    /** The timestamp, or the offset in `id` where it starts. */
-    private readonly time: string | number,
+    protected readonly kind: PismoKind,
     readonly sortKey: string,
     private readonly correlationAt: string | number | undefined,
-    readonly summary: string | undefined,
     readonly page: RawPage,
     readonly index: number,
   ) {}
@@ -169,14 +172,42 @@ class PismoEvent implements TimelineEvent, RawItem {
   }
 
   get timestamp(): string {
-    const time = this.time;
-    return typeof time === 'string' ? time : this.id.slice(time);
+    return this.id.slice(this.kind.timeAt);
+  }
+
+  get summary(): string | undefined {
+    return undefined;
   }
 
   get raw(): RawItem {
     return this;
   }
 }
+
+/** An event whose data has an amount: "12.50 BRL". */
+class PismoEventWithSummary extends PismoEvent {
+  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, page: RawPage, index: number, private readonly amount: string | undefined) {
+    super(idAt, kind, sortKey, correlationAt, page, index);
+  }
+
+  override get summary(): string | undefined {
+    return this.amount;
+  }
+}
+
+/** An event whose id does not end with its timestamp (or that has none): it holds the timestamp itself. */
+class PismoEventAtTime extends PismoEventWithSummary {
+  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, page: RawPage, index: number, amount: string | undefined, private readonly time: string) {
+    super(idAt, kind, sortKey, correlationAt, page, index, amount);
+  }
+
+  override get timestamp(): string {
+    return this.time;
+  }
+}
+
+/** How many kinds of one type a page's reader compares before it looks the rest up by a key. */
+const FEW_KINDS = 16;
 
 /**
  * Turns a page's parsed items into events. Strings that repeat (types, categories, account ids, correlation
@@ -186,8 +217,9 @@ class PismoEvent implements TimelineEvent, RawItem {
 class ItemReader {
   private readonly texts: PageTexts;
   private readonly placed: ByteTexts;
-  /** The page's kinds by type: a type comes with one category or a few. */
+  /** The page's first kinds by type: a type comes with one category or a few, and an account timeline has one account. */
   private readonly kinds = new Map<string, PismoKind[]>();
+  private readonly manyKinds = new Map<string, PismoKind>();
 
   constructor(
     private readonly page: RawPage,
@@ -210,21 +242,33 @@ class ItemReader {
     const given = this.texts.own(o.tenant_account_timestamp);
     const id = given ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
     if (!this.texts.exact) return undefined;
-    const time = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : timestamp;
+    const timeAt = timestamp !== '' && id.length > timestamp.length && id.endsWith(timestamp) ? id.length - timestamp.length : -1;
     this.placed.nextItem();
     const idAt = given === undefined ? id : this.placed.place(given);
     const correlationAt = correlationId === undefined ? undefined : this.placed.place(correlationId);
-    return new PismoEvent(idAt, this.kind(type, category, accountId), time, sortKey(timestamp), correlationAt, summary, this.page, index);
+    const kind = this.kind(type, category, accountId, timeAt);
+    const key = sortKey(timestamp);
+    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, this.page, index, summary, timestamp);
+    if (summary !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, this.page, index, summary);
+    return new PismoEvent(idAt, kind, key, correlationAt, this.page, index);
   }
 
-  /** The strings are the page's shared ones, so a kind is found by comparing pointers. */
-  private kind(type: string, category: string, accountId: string | undefined): PismoKind {
-    const ofType = this.kinds.get(type);
-    const known = ofType?.find((k) => k.itemCategory === category && k.accountId === accountId);
+  /**
+   * The strings are the page's shared ones, so a kind is found by comparing pointers, among the first
+   * FEW_KINDS of its type; past them (a tenant's many accounts, a hostile page) by a key, so a page of
+   * distinct kinds costs linear time, not quadratic.
+   */
+  private kind(type: string, category: string, accountId: string | undefined, timeAt: number): PismoKind {
+    let ofType = this.kinds.get(type);
+    const known = ofType?.find((k) => k.itemCategory === category && k.accountId === accountId && k.timeAt === timeAt);
     if (known) return known;
-    const kind = new PismoKind(type, this.groupBy === 'type' ? type : category, category, accountId);
-    if (ofType) ofType.push(kind);
-    else this.kinds.set(type, [kind]);
+    if (!ofType) this.kinds.set(type, (ofType = []));
+    const key = ofType.length < FEW_KINDS ? undefined : `${type}\n${category}\n${timeAt}\n${accountId === undefined ? '-' : `+${accountId}`}`;
+    const keyed = key === undefined ? undefined : this.manyKinds.get(key);
+    if (keyed) return keyed;
+    const kind = new PismoKind(type, this.groupBy === 'type' ? type : category, category, accountId, timeAt);
+    if (key === undefined) ofType.push(kind);
+    else this.manyKinds.set(key, kind);
     return kind;
   }
 

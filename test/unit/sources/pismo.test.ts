@@ -156,6 +156,27 @@ describe('parsePismoPage', () => {
     assert.equal(page.nextCursor, 'abc');
   });
 
+  it("gives each event of a tenant's many accounts its own account, category, time and amount", () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      type: 'PURCHASE',
+      category: ['CARD', 'CREDIT', 'DISPUTE'][i % 3],
+      account_id: i % 7 === 0 ? undefined : `acc-${i % 60}`,
+      timestamp: `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z`,
+      tenant_account_timestamp: i % 5 === 0 ? undefined : `T-${'x'.repeat(i % 9)}-acc-${i % 60}-2024-01-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z`,
+      data: i % 2 ? { amount: `${i}.00`, currency: 'BRL' } : {},
+    }));
+    const page = parsePismoPage(Buffer.from(JSON.stringify({ items, has_next: false })), 'type');
+    assert.equal(page.events.length, items.length);
+    page.events.forEach((event, i) => {
+      const e = event as TimelineEvent & { accountId?: string; itemCategory: string };
+      assert.equal(e.accountId, items[i].account_id, `account of ${i}`);
+      assert.equal(e.itemCategory, items[i].category, `category of ${i}`);
+      assert.equal(e.timestamp, items[i].timestamp, `time of ${i}`);
+      assert.equal(e.summary, i % 2 ? `${i}.00 BRL` : undefined, `amount of ${i}`);
+      if (items[i].tenant_account_timestamp) assert.equal(e.id, items[i].tenant_account_timestamp);
+    });
+  });
+
   it('refuses an object that is not a timeline page instead of ending the timeline silently', () => {
     for (const body of ['{}', '{"data":[{"type":"X"}]}']) {
       assert.throws(() => parsePismoPage(Buffer.from(body), 'category'), (e: TimelineError) => e.kind === 'badShape', body);
