@@ -105,11 +105,12 @@ function readPage(json: unknown, body: Buffer, groupBy: 'category' | 'type', lat
 }
 
 /**
- * What the events of one page that share their type, category, account and id layout share: one object per
- * such kind (a page has dozens), so that an event holds one pointer instead of five.
+ * What the events of one page that share their type, category, account and id layout share, the page itself
+ * included: one object per such kind (a page has dozens), so that an event holds one pointer instead of six.
  */
 class PismoKind {
   constructor(
+    readonly page: RawPage,
     readonly type: string,
     /** The grouping key: the item's category, or its type. */
     readonly group: string,
@@ -127,7 +128,7 @@ class PismoKind {
  * One Pismo event as held in memory: the indexed fields and where its text lives, nothing else. The label,
  * the timestamp (the tail of the id) and `raw` (the event itself) are computed when read; the id and the
  * correlation id are read back from the page's bytes where they are written as they are (ByteTexts). So an
- * event costs one object of six fields and its sort key; the subclasses below add a field only to the events
+ * event costs one object of five fields and its sort key; the subclasses below add a field only to the events
  * that need it.
  */
 class PismoEvent implements TimelineEvent, RawItem {
@@ -137,9 +138,12 @@ class PismoEvent implements TimelineEvent, RawItem {
     protected readonly kind: PismoKind,
     readonly sortKey: string,
     private readonly correlationAt: string | number | undefined,
-    readonly page: RawPage,
     readonly index: number,
   ) {}
+
+  get page(): RawPage {
+    return this.kind.page;
+  }
 
   get id(): string {
     return textAt(this.page.bytes, this.idAt);
@@ -186,8 +190,8 @@ class PismoEvent implements TimelineEvent, RawItem {
 
 /** An event whose data has an amount: "12.50 BRL". */
 class PismoEventWithSummary extends PismoEvent {
-  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, page: RawPage, index: number, private readonly amount: string | undefined) {
-    super(idAt, kind, sortKey, correlationAt, page, index);
+  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, index: number, private readonly amount: string | undefined) {
+    super(idAt, kind, sortKey, correlationAt, index);
   }
 
   override get summary(): string | undefined {
@@ -197,8 +201,8 @@ class PismoEventWithSummary extends PismoEvent {
 
 /** An event whose id does not end with its timestamp (or that has none): it holds the timestamp itself. */
 class PismoEventAtTime extends PismoEventWithSummary {
-  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, page: RawPage, index: number, amount: string | undefined, private readonly time: string) {
-    super(idAt, kind, sortKey, correlationAt, page, index, amount);
+  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, index: number, amount: string | undefined, private readonly time: string) {
+    super(idAt, kind, sortKey, correlationAt, index, amount);
   }
 
   override get timestamp(): string {
@@ -248,9 +252,9 @@ class ItemReader {
     const correlationAt = correlationId === undefined ? undefined : this.placed.place(correlationId);
     const kind = this.kind(type, category, accountId, timeAt);
     const key = sortKey(timestamp);
-    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, this.page, index, summary, timestamp);
-    if (summary !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, this.page, index, summary);
-    return new PismoEvent(idAt, kind, key, correlationAt, this.page, index);
+    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, index, summary, timestamp);
+    if (summary !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, index, summary);
+    return new PismoEvent(idAt, kind, key, correlationAt, index);
   }
 
   /**
@@ -266,7 +270,7 @@ class ItemReader {
     const key = ofType.length < FEW_KINDS ? undefined : `${type}\n${category}\n${timeAt}\n${accountId === undefined ? '-' : `+${accountId}`}`;
     const keyed = key === undefined ? undefined : this.manyKinds.get(key);
     if (keyed) return keyed;
-    const kind = new PismoKind(type, this.groupBy === 'type' ? type : category, category, accountId, timeAt);
+    const kind = new PismoKind(this.page, type, this.groupBy === 'type' ? type : category, category, accountId, timeAt);
     if (key === undefined) ofType.push(kind);
     else this.manyKinds.set(key, kind);
     return kind;

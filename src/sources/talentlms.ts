@@ -123,11 +123,14 @@ function toEvents(items: unknown[], page: RawPage): TimelineEvent[] {
   return items.map((item, index) => toEvent((item && typeof item === 'object' ? item : {}) as Record<string, unknown>, index, page, reader));
 }
 
-/** A type and its category, one object per type of a page, which its events point to instead of holding both. */
+/** A type, its category and the page, one object per type of a page, which its events point to instead of holding all three. */
 class TalentKind {
   readonly category: string;
 
-  constructor(readonly type: string) {
+  constructor(
+    readonly page: RawPage,
+    readonly type: string,
+  ) {
     this.category = describeTalentType(type).category;
   }
 }
@@ -139,7 +142,7 @@ const MAX_SMALL_ID = 2 ** 30 - 1;
  * One TalentLMS event as held in memory (a timeline may hold 100,000s of tiny ones): the indexed fields, the
  * strings that repeat within a page (type, user, course) shared, the label and `raw` computed when read. An id
  * that is a decimal integer is held as the number, and the time is read back from the page's bytes where it is
- * written as it is (ByteTexts), so neither costs a string.
+ * written as it is (ByteTexts), so neither costs a string; the rare correlation id is held by a subclass.
  */
 class TalentEvent implements TimelineEvent, RawItem {
   constructor(
@@ -149,15 +152,21 @@ class TalentEvent implements TimelineEvent, RawItem {
     /** The timestamp, or where the page's bytes hold it. */
     private readonly timeAt: string | number,
     readonly sortKey: string,
-    readonly correlationId: string | undefined,
     readonly accountId: string | undefined,
     readonly summary: string | undefined,
-    readonly page: RawPage,
     readonly index: number,
   ) {}
 
   get id(): string {
     return String(this.idText);
+  }
+
+  get page(): RawPage {
+    return this.kind.page;
+  }
+
+  get correlationId(): string | undefined {
+    return undefined;
   }
 
   get timestamp(): string {
@@ -178,6 +187,17 @@ class TalentEvent implements TimelineEvent, RawItem {
 
   get raw(): RawItem {
     return this;
+  }
+}
+
+/** An event that names a correlation (request) id. */
+class TalentEventWithCorrelation extends TalentEvent {
+  constructor(idText: string | number, kind: TalentKind, timeAt: string | number, sortKey: string, accountId: string | undefined, summary: string | undefined, index: number, private readonly correlation: string) {
+    super(idText, kind, timeAt, sortKey, accountId, summary, index);
+  }
+
+  override get correlationId(): string {
+    return this.correlation;
   }
 }
 
@@ -214,23 +234,21 @@ function toEvent(o: Record<string, unknown>, index: number, page: RawPage, { tex
   const actor = nested(o, 'user', 'name', 'full_name', 'fullname', 'email') ?? field(o, 'user_fullname', 'user_username', 'user_email');
   const object = nested(o, 'course', 'name') ?? nested(o, 'group', 'name') ?? nested(o, 'branch', 'name') ?? field(o, 'object_name');
   placed.nextItem();
-  return new TalentEvent(
-    heldId(field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`),
-    kindOf(kinds, apiType),
-    timestamp === '' ? timestamp : placed.place(timestamp),
-    sortKey(field(o, 'unix_timestamp') ?? timestamp),
-    texts.share(field(o, 'correlation_id', 'request_id')),
-    texts.share(nested(o, 'user', 'id') ?? field(o, 'user_id')),
-    texts.share(actor && object ? `${actor} · ${object}` : (actor ?? object)),
-    page,
-    index,
-  );
+  const id = heldId(field(o, 'id', 'event_id', 'event_counter') ?? `${timestamp}|${apiType}|${actor ?? ''}|${object ?? ''}`);
+  const kind = kindOf(kinds, page, apiType);
+  const timeAt = timestamp === '' ? timestamp : placed.place(timestamp);
+  const key = sortKey(field(o, 'unix_timestamp') ?? timestamp);
+  const accountId = texts.share(nested(o, 'user', 'id') ?? field(o, 'user_id'));
+  const summary = texts.share(actor && object ? `${actor} · ${object}` : (actor ?? object));
+  const correlationId = texts.share(field(o, 'correlation_id', 'request_id'));
+  if (correlationId !== undefined) return new TalentEventWithCorrelation(id, kind, timeAt, key, accountId, summary, index, correlationId);
+  return new TalentEvent(id, kind, timeAt, key, accountId, summary, index);
 }
 
-function kindOf(kinds: Map<string, TalentKind>, type: string): TalentKind {
+function kindOf(kinds: Map<string, TalentKind>, page: RawPage, type: string): TalentKind {
   let kind = kinds.get(type);
   if (!kind) {
-    kind = new TalentKind(type);
+    kind = new TalentKind(page, type);
     kinds.set(type, kind);
   }
   return kind;
