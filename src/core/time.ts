@@ -68,15 +68,31 @@ function zoneOffsetSeconds(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
 }
 
+/** Seconds (offset) and nanoseconds as 8 and 6 base-32 digits: 40 bits hold years 0000–9999, 30 hold 10^9. */
+const SECOND_DIGITS = 8;
+const NANO_DIGITS = 6;
+const SECOND_LIMIT = 32 ** SECOND_DIGITS;
+const keyCodes = new Array<number>(SECOND_DIGITS + NANO_DIGITS);
+
+/** A base-32 digit's character, in code-unit order: `0`–`9`, then `A`–`V`. */
+function keyDigit(d: number): number {
+  return d < 10 ? 0x30 + d : 0x37 + d;
+}
+
 /**
  * Larger is newer; an unreadable time sorts as the oldest. Fixed width, so string order is time order. Every
- * event holds its key, so it is joined into one flat string: a template literal of 22 characters would be a
- * rope holding its parts (and the parts their match), about 130 bytes per event instead of 40.
+ * event holds its key, so it is short and flat: 14 base-32 digits (a 32-byte string, where the decimal
+ * `seconds.nanos` of 22 characters takes 40, and a template literal of it would be a rope holding its parts).
  */
 export function sortKey(raw: string | number | undefined | null): string {
   const t = parseTimestamp(raw);
   if (!t) return '';
-  return [String(t.epochSeconds + EPOCH_OFFSET).padStart(12, '0'), t.nanos].join('.');
+  const seconds = Math.min(Math.max(t.epochSeconds + EPOCH_OFFSET, 0), SECOND_LIMIT - 1);
+  let high = seconds;
+  for (let i = SECOND_DIGITS - 1; i >= 0; i--, high = Math.floor(high / 32)) keyCodes[i] = keyDigit(high % 32);
+  let low = Number(t.nanos);
+  for (let i = keyCodes.length - 1; i >= SECOND_DIGITS; i--, low >>>= 5) keyCodes[i] = keyDigit(low & 31);
+  return String.fromCharCode(...keyCodes);
 }
 
 function pad(n: number, width = 2): string {

@@ -36,6 +36,27 @@ describe('time', () => {
     assert.equal(sortKey('31/12/0099, 23:59:59'), sortKey('0099-12-31T23:59:59Z'));
   });
 
+  it('orders keys of the same fixed width as the instants, from year 0000 to 9999, nanosecond by nanosecond', () => {
+    const instants: [string, number, number][] = [];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let i = 0; i < 2000; i++) {
+      const year = String(next(10_000)).padStart(4, '0');
+      const nanos = next(3) === 0 ? 999_999_999 - next(2) : next(1_000_000_000);
+      const iso = `${year}-0${1 + next(9)}-1${next(10)}T0${next(10)}:1${next(10)}:2${next(10)}.${String(nanos).padStart(9, '0')}Z`;
+      const t = parseTimestamp(iso);
+      assert.ok(t, iso);
+      instants.push([sortKey(iso), t.epochSeconds, nanos]);
+    }
+    instants.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    for (let i = 1; i < instants.length; i++) {
+      const [before, after] = [instants[i - 1], instants[i]];
+      assert.equal(after[0].length, 14);
+      const same = before[1] === after[1] && before[2] === after[2];
+      assert.ok(same ? before[0] === after[0] : before[0] < after[0], `${before[0]} before ${after[0]}`);
+    }
+  });
+
   it('sorts an unreadable time as the oldest', () => {
     assert.equal(sortKey('yesterday'), '');
     assert.equal(parseTimestamp(undefined), undefined);
