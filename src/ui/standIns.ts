@@ -55,7 +55,7 @@ export class StandIns {
       // synchronously in activate(), so panels left open are restored after a reload
       vscode.window.registerWebviewPanelSerializer(EVENT_PANEL_TYPE, { deserializeWebviewPanel: (...args) => this.target('eventPanels').deserializeWebviewPanel(...args) }),
       vscode.window.registerUriHandler({ handleUri: (uri) => this.target('uriHandler').handleUri(uri) }),
-      new LinkProviders({ loaded: (text, kind) => this.targets.events?.loaded(text, kind) ?? [] }),
+      deferred(() => new LinkProviders({ loaded: (text, kind) => this.targets.events?.loaded(text, kind) ?? [] })),
     );
   }
 
@@ -81,4 +81,18 @@ export class StandIns {
     if (!target) throw new Error(`Timeline Viewer loaded without its ${key}`);
     return target;
   }
+}
+
+/**
+ * Made just after activation, which the view's first paint does not wait for: the link providers read the
+ * settings (the extension's first configuration read costs more than the rest of activate()), and VS Code asks
+ * a provider registered later for the links of the editors already open.
+ */
+function deferred(make: () => vscode.Disposable): vscode.Disposable {
+  let made: vscode.Disposable | undefined;
+  const pending = setImmediate(() => (made = make()));
+  return new vscode.Disposable(() => {
+    clearImmediate(pending);
+    made?.dispose();
+  });
 }
