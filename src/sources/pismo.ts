@@ -135,7 +135,7 @@ class PismoEvent implements TimelineEvent, RawItem {
   constructor(
     /** The id, or where the page's bytes hold it (see ByteTexts). */
     private readonly idAt: string | number,
-    protected readonly kind: PismoKind,
+    private readonly kind: PismoKind,
     readonly sortKey: string,
     private readonly correlationAt: string | number | undefined,
     readonly index: number,
