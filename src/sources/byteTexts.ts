@@ -1,3 +1,5 @@
+import { skipSpace } from '../core/rawPage';
+
 /** Text that reads the same in a JSON string's bytes and in the value: printable ASCII without `"` or `\`. */
 const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
 
@@ -40,9 +42,47 @@ export class ByteTexts {
     this.first ??= at;
     return at + 1;
   }
+
+  /**
+   * Where the page writes the number of member `key` as the server sent it (`"amount": 12.50`), searched from this
+   * item's first placed text: the literal keeps what JSON.parse drops (`12.50`, digits past 2^53). Placed only
+   * where it reads as `value`, so an earlier member of that name with another number is passed over; a literal
+   * is held as the complement (~) of its offset. Else the value printed, as a string.
+   */
+  placeNumber(key: string, value: number): string | number {
+    const bytes = this.bytes;
+    const quoted = `"${key}"`;
+    for (let from = this.first ?? this.from; this.budget > 0; ) {
+      const at = bytes.indexOf(quoted, from, 'latin1');
+      this.budget -= (at < 0 ? bytes.length : at) - from;
+      if (at < 0) break;
+      const colon = skipSpace(bytes, at + quoted.length);
+      if (bytes[colon] === COLON) {
+        const start = skipSpace(bytes, colon + 1);
+        const end = numberEnd(bytes, start);
+        if (end > start && Number(bytes.toString('latin1', start, end)) === value) return ~start;
+      }
+      from = at + 1;
+    }
+    return String(value);
+  }
 }
 
-/** A text as place() left it: the string kept, or read back from the offset up to its closing quote. */
+/**
+ * A text as place() or placeNumber() left it: the string kept, read back from the offset up to its closing quote,
+ * or (a complemented offset) the number literal written there.
+ */
 export function textAt(bytes: Buffer, placed: string | number): string {
-  return typeof placed === 'string' ? placed : bytes.toString('latin1', placed, bytes.indexOf(0x22, placed));
+  if (typeof placed === 'string') return placed;
+  if (placed < 0) return bytes.toString('latin1', ~placed, numberEnd(bytes, ~placed));
+  return bytes.toString('latin1', placed, bytes.indexOf(0x22, placed));
+}
+
+const COLON = 0x3a;
+
+/** Just past the number literal starting at `start`: its characters are digits, `-`, `+`, `.`, `e` and `E`. */
+function numberEnd(bytes: Buffer, start: number): number {
+  let end = start;
+  for (let c = bytes[end]; (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45; c = bytes[++end]);
+  return end;
 }

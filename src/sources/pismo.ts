@@ -188,26 +188,55 @@ class PismoEvent implements TimelineEvent, RawItem {
   }
 }
 
-/** An event whose data has an amount: "12.50 BRL". */
+/** An event whose data has an amount: "12.50 BRL", the amount as the page writes it (see ByteTexts.placeNumber). */
 class PismoEventWithSummary extends PismoEvent {
-  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, index: number, private readonly amount: string | undefined) {
+  constructor(
+    idAt: string | number,
+    kind: PismoKind,
+    sortKey: string,
+    correlationAt: string | number | undefined,
+    index: number,
+    private readonly amountAt: string | number | undefined,
+    private readonly currency: string | undefined,
+  ) {
     super(idAt, kind, sortKey, correlationAt, index);
   }
 
   override get summary(): string | undefined {
-    return this.amount;
+    if (this.amountAt === undefined) return undefined;
+    const amount = textAt(this.page.bytes, this.amountAt);
+    return this.currency ? `${amount} ${this.currency}` : amount;
   }
 }
 
 /** An event whose id does not end with its timestamp (or that has none): it holds the timestamp itself. */
 class PismoEventAtTime extends PismoEventWithSummary {
-  constructor(idAt: string | number, kind: PismoKind, sortKey: string, correlationAt: string | number | undefined, index: number, amount: string | undefined, private readonly time: string) {
-    super(idAt, kind, sortKey, correlationAt, index, amount);
+  constructor(
+    idAt: string | number,
+    kind: PismoKind,
+    sortKey: string,
+    correlationAt: string | number | undefined,
+    index: number,
+    amountAt: string | number | undefined,
+    currency: string | undefined,
+    private readonly time: string,
+  ) {
+    super(idAt, kind, sortKey, correlationAt, index, amountAt, currency);
   }
 
   override get timestamp(): string {
     return this.time;
   }
+}
+
+/** The members of `data` that hold its amount, in the order they are tried. */
+const AMOUNT_KEYS = ['amount', 'principal_amount', 'value'];
+
+/** An amount as parsed: which member of `data` held it, its value, and the currency beside it. */
+interface Amount {
+  readonly key: string;
+  readonly value: string | number;
+  readonly currency: string | undefined;
 }
 
 /** How many kinds of one type a page's reader compares before it looks the rest up by a key. */
@@ -241,7 +270,7 @@ class ItemReader {
     const timestamp = this.texts.own(o.timestamp) ?? '';
     const correlationId = this.texts.share(o.correlation_id);
     const accountId = this.texts.share(o.account_id);
-    const summary = this.amountOf(o.data);
+    const amount = this.amountOf(o.data);
     // tenant_account_timestamp is the documented id; without one, the event's own fields stand in.
     const given = this.texts.own(o.tenant_account_timestamp);
     const id = given ?? `${timestamp}|${category}|${type}|${correlationId ?? ''}`;
@@ -250,10 +279,11 @@ class ItemReader {
     this.placed.nextItem();
     const idAt = given === undefined ? id : this.placed.place(given);
     const correlationAt = correlationId === undefined ? undefined : this.placed.place(correlationId);
+    const amountAt = amount && (typeof amount.value === 'number' ? this.placed.placeNumber(amount.key, amount.value) : this.placed.place(amount.value));
     const kind = this.kind(type, category, accountId, timeAt);
     const key = sortKey(timestamp);
-    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, index, summary, timestamp);
-    if (summary !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, index, summary);
+    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, index, amountAt, amount?.currency, timestamp);
+    if (amountAt !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, index, amountAt, amount?.currency);
     return new PismoEvent(idAt, kind, key, correlationAt, index);
   }
 
@@ -276,14 +306,17 @@ class ItemReader {
     return kind;
   }
 
-  /** "12.50 BRL" from the common `amount`/`currency` shapes of `data`; data may also be a string. */
-  private amountOf(data: unknown): string | undefined {
+  /** The amount of `data` in its common shapes (`amount`/`currency` and the like); data may also be a string. */
+  private amountOf(data: unknown): Amount | undefined {
     if (!data || typeof data !== 'object') return undefined;
     const d = data as Record<string, unknown>;
-    const amount = this.texts.own(d.amount) ?? this.texts.own(d.principal_amount) ?? this.texts.own(d.value);
-    if (amount === undefined) return undefined;
-    const currency = this.texts.own(d.currency) ?? this.texts.own(d.currency_code);
-    return currency ? `${amount} ${currency}` : amount;
+    const key = AMOUNT_KEYS.find((k) => this.texts.own(d[k]) !== undefined);
+    if (key === undefined) return undefined;
+    const value = d[key];
+    return {
+      key,
+      value: typeof value === 'number' ? value : (this.texts.own(value) as string),
+      currency: this.texts.share(d.currency) ?? this.texts.share(d.currency_code),
+    };
   }
-
 }

@@ -35,6 +35,20 @@ describe('ByteTexts', () => {
     assert.equal(texts.place(long), long);
   });
 
+  it('places a number where the page writes it, keeping what JSON.parse drops, past a same-named member of another value', () => {
+    const body = '{"items":[{"id":"a-1","fee":{"amount":3},"data":{"amount" : 12.50}},{"id":"a-2","data":{"amount":12345678901234567890.12}},{"id":"a-3","data":{"amount":7}}]}';
+    const bytes = Buffer.from(body);
+    const texts = new ByteTexts(bytes);
+    const read = (id: string, value: number): string => {
+      texts.nextItem();
+      texts.place(id);
+      return textAt(bytes, texts.placeNumber('amount', value));
+    };
+    assert.equal(read('a-1', 12.5), '12.50');
+    assert.equal(read('a-2', Number('12345678901234567890.12')), '12345678901234567890.12');
+    assert.equal(read('a-3', 8), '8', 'a number the page does not write is kept printed');
+  });
+
   /** Items whose ids are escaped (so their bytes are not their text), with copies of the ids after the items. */
   function farPage(copyOrder: (ids: string[]) => string[]): { bytes: Buffer; ids: string[] } {
     const ids = Array.from({ length: 50 }, (_, i) => `e-${i}`);

@@ -177,6 +177,15 @@ describe('parsePismoPage', () => {
     });
   });
 
+  it('shows an amount as the page writes it: trailing zeros and digits past 2^53 kept, a string amount too', () => {
+    const body = '{"has_next":false,"items":[' +
+      '{"tenant_account_timestamp":"T-1-2024-01-01T00:00:01Z","timestamp":"2024-01-01T00:00:01Z","type":"P","category":"C","data":{"amount":12.50,"currency":"BRL"}},' +
+      '{"tenant_account_timestamp":"T-1-2024-01-01T00:00:02Z","timestamp":"2024-01-01T00:00:02Z","type":"P","category":"C","data":{"principal_amount":90071992547409931.05}},' +
+      '{"tenant_account_timestamp":"T-1-2024-01-01T00:00:03Z","timestamp":"2024-01-01T00:00:03Z","type":"P","category":"C","data":{"value":"0.10","currency_code":"USD"}}]}';
+    const page = parsePismoPage(Buffer.from(body), 'category');
+    assert.deepEqual(page.events.map((e) => e.summary), ['12.50 BRL', '90071992547409931.05', '0.10 USD']);
+  });
+
   it('refuses an object that is not a timeline page instead of ending the timeline silently', () => {
     for (const body of ['{}', '{"data":[{"type":"X"}]}']) {
       assert.throws(() => parsePismoPage(Buffer.from(body), 'category'), (e: TimelineError) => e.kind === 'badShape', body);
