@@ -11,7 +11,7 @@ import { TalentLmsSource, parseTalentPage } from '../../../src/sources/talentlms
 import { describeTalentType } from '../../../src/sources/talentlmsTypes';
 import { EventJson } from '../../../src/ui/inspector/eventPanelModel';
 import { HostileServer, retainedMb } from './server';
-import { bestOf } from './timing';
+import { FRACTION_OF_A_PASS, bestOf, passMs } from './timing';
 
 // The sizes below are the ones each case was reproduced at (issue "Hostile data cannot stall or break the view").
 
@@ -90,7 +90,6 @@ describe('hostile data', function () {
       const double = deep(32_000);
       const ms = bestOf(10, () => formatJson(text));
       const twice = bestOf(10, () => formatJson(double));
-      assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
       assert.ok(twice < 4 * ms + 5, `${twice.toFixed(1)} ms for twice the depth vs ${ms.toFixed(1)} ms`);
     });
 
@@ -130,18 +129,20 @@ describe('hostile data', function () {
         assert.equal(json.valueAt(last)?.text, 'v399999');
         assert.equal(json.pathAt(text.indexOf('{"i":7,')), '$.rows[7]');
       });
-      assert.ok(each < 1, `${each.toFixed(3)} ms per copy after a first of ${first.toFixed(0)} ms`);
+      const pass = passMs(text);
+      assert.ok(each < pass * FRACTION_OF_A_PASS, `${each.toFixed(3)} ms per copy after a first of ${first.toFixed(0)} ms, ${pass.toFixed(1)} ms to read the text once`);
       const whole = json.valueAt(0);
       assert.equal(whole?.asSent, undefined, 'a wide event is re-indented, however big');
     });
 
-    it('answers each copy on a flat 2 MB array in well under a millisecond', () => {
+    it('answers each copy on a flat 1 MB array without reading it again', () => {
       const text = `[${Array.from({ length: 500_000 }, (_, i) => i % 10).join(',')}]`;
       assert.ok(text.length > 999_999);
       const json = new EventJson(text);
       json.pathAt(1);
       const each = bestOf(20, () => assert.equal(json.pathAt(text.length - 2), '$[499999]'));
-      assert.ok(each < 0.5, `${each.toFixed(3)} ms`);
+      const pass = passMs(text);
+      assert.ok(each < pass * FRACTION_OF_A_PASS, `${each.toFixed(3)} ms per copy, ${pass.toFixed(1)} ms to read the text once`);
     });
 
     it('holds an index of about 29 bytes a value', async () => {
@@ -153,25 +154,27 @@ describe('hostile data', function () {
   });
 
   describe('case 4: a row costs the characters it shows', () => {
-    it('draws a 2.7 M-character zero-width type in under 5 ms', () => {
+    it('draws a 2.7 M-character zero-width type without reading it all', () => {
       const type = '\u200b'.repeat(2_700_000);
       let shown = '';
       const ms = bestOf(5, () => (shown = displayText(type, 120)));
       assert.equal(shown.length, 120);
       assert.ok(shown.startsWith('\\u200b\\u200b'));
       assert.ok(shown.endsWith('…'));
-      assert.ok(ms < 5, `${ms.toFixed(2)} ms`);
+      const pass = passMs(type);
+      assert.ok(ms < pass * FRACTION_OF_A_PASS, `${ms.toFixed(3)} ms, ${pass.toFixed(1)} ms to read the type once`);
     });
 
-    it('reads the label of an event typed with 2.7 M characters in under 5 ms, from either source', () => {
+    it('reads the label of an event typed with 2.7 M characters without reading the type, from either source', () => {
       const type = '\u200b'.repeat(2_700_000);
+      const pass = passMs(type);
       const pismoEvent = parsePismoPage(Buffer.from(`{"has_next":false,"items":[{"type":"${type}","category":"C","tenant_account_timestamp":"t"}]}`), 'category').events[0];
       const talentEvent = parseTalentPage(Buffer.from(`{"_data":[${talentItem(1, `user_${type}`)}]}`), (next) => next).events[0];
       for (const event of [pismoEvent, talentEvent]) {
         assert.equal(event.type.length, type.length + (event === talentEvent ? 5 : 0), 'the type itself is kept whole');
         const ms = bestOf(5, () => displayText(event.label, 120));
         assert.ok(event.label.length < 500, `a label of ${event.label.length} characters`);
-        assert.ok(ms < 5, `${ms.toFixed(2)} ms`);
+        assert.ok(ms < pass * FRACTION_OF_A_PASS, `${ms.toFixed(3)} ms, ${pass.toFixed(1)} ms to read the type once`);
       }
     });
 
@@ -181,7 +184,8 @@ describe('hostile data', function () {
         assert.equal(parseTimestamp(timestamp), undefined);
         assert.equal(sortKey(timestamp), '');
       });
-      assert.ok(ms < 1, `${ms.toFixed(3)} ms`);
+      const pass = passMs(timestamp);
+      assert.ok(ms < pass * FRACTION_OF_A_PASS, `${ms.toFixed(3)} ms, ${pass.toFixed(1)} ms to read the timestamp once`);
       assert.equal(parseTimestamp('2022-02-15T20:27:02.151790540Z')?.nanos, '151790540');
     });
   });
