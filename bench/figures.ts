@@ -21,7 +21,7 @@ export const FIGURES: Readonly<Record<string, readonly string[]>> = {
 
 /** The figures from the real VS Code, expected unless the run was skipped with --no-vscode. */
 export const VSCODE_FIGURES: Readonly<Record<string, readonly string[]>> = {
-  B5: ['ratio', 'realActivateMs', 'emptyActivateMs', 'firstUseMs', 'firstPageMs'],
+  B5: ['ratio', 'realActivateMs', 'emptyActivateMs', 'apiOnlyActivateMs', 'floorRatio', 'apiOnlyRatio', 'firstUseMs', 'firstPageMs'],
   B10: ['ratio1mb', 'ratio8mb', 'coldMs', 'editorColdMs', 'coldPageMs', 'inspector1mbMs', 'editor1mbMs', 'inspector8mbMs', 'editor8mbMs', 'page8mbMs', 'heap8mbBytes', 'retained8mbBytes', 'retained8mbRatio', 'scrollFrameP50Ms', 'scrollFrameP95Ms', 'scrollFrameMaxMs', 'scrollLongFrames', 'scrollLongAfterMore'],
 };
 

@@ -24,6 +24,10 @@ export interface StartupResult {
   readonly buildMs: number;
   readonly realActivateMs: number | null;
   readonly emptyActivateMs: number | null;
+  /** Extensions whose only line is require('vscode'): their activate() time, real ÷ theirs, theirs ÷ empty (B5's floor). */
+  readonly apiOnlyActivateMs?: number | null;
+  readonly floorRatio?: number | null;
+  readonly apiOnlyRatio?: number | null;
   readonly hostRuns: number;
   readonly hostRunsOk: number;
   readonly vscodeVersion?: string;
@@ -84,7 +88,7 @@ async function undiciLoadMs(): Promise<number> {
 interface HostRun {
   vscode?: string;
   error?: string;
-  activations?: { real?: { ms: number; wasActive: boolean }; empty?: { ms: number; wasActive: boolean } };
+  activations?: Partial<Record<'real' | 'empty' | 'apiOnly', { ms: number; wasActive: boolean }>>;
   requiredDuringActivation?: string[];
   requiredByFirstDemoStart?: string[];
   requiredByFirstPage?: string[];
@@ -175,6 +179,9 @@ export async function benchStartup(options: { hostRuns: number; inspectorRepeats
       reason: ok.length ? (failures.length ? `${failures.length} host run(s) failed: ${failures.join('; ')}` : undefined) : `every host run failed: ${failures.join('; ')}`,
       realActivateMs: ok.length ? median(ok.map((r) => r.activations?.real?.ms ?? 0)) : null,
       emptyActivateMs: ok.length ? median(ok.map((r) => r.activations?.empty?.ms ?? 0)) : null,
+      apiOnlyActivateMs: ok.length ? median(ok.map((r) => r.activations?.apiOnly?.ms ?? Number.NaN)) : null,
+      floorRatio: ok.length ? median(ok.map((r) => (r.activations?.real?.ms ?? 0) / (r.activations?.apiOnly?.ms ?? Number.NaN))) : null,
+      apiOnlyRatio: ok.length ? median(ok.map((r) => (r.activations?.apiOnly?.ms ?? Number.NaN) / (r.activations?.empty?.ms ?? 1))) : null,
       hostRuns: runs.length,
       hostRunsOk: ok.length,
       vscodeVersion: first?.vscode,

@@ -33,8 +33,11 @@ const { values } = parseArgs({
 });
 if (!values.extension || !values.tests || !values.out) throw new Error('--extension, --tests and --out are required');
 
-/** An extension that does nothing: the baseline an activation is compared with. */
-function emptyExtension(parent, name) {
+/**
+ * An extension that does nothing: the baseline an activation is compared with. With `needsApi` its only line
+ * is `require('vscode')`, the floor of any extension that uses the API (the host builds that object per extension).
+ */
+function emptyExtension(parent, name, needsApi = false) {
   const dir = path.join(parent, name);
   fs.mkdirSync(dir, { recursive: true });
   const manifest = {
@@ -46,7 +49,8 @@ function emptyExtension(parent, name) {
     activationEvents: [],
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  const api = needsApi ? "require('vscode');\n" : '';
+  fs.writeFileSync(path.join(dir, 'extension.js'), `${api}exports.activate = function () {};\nexports.deactivate = function () {};\n`);
   return dir;
 }
 
@@ -177,7 +181,10 @@ async function main() {
   const harness = ensureHarness();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-ext-'));
   try {
-    const empties = ['warmup', 'empty-1', 'empty-2', 'empty-3', 'empty-4'].map((name) => emptyExtension(scratch, name));
+    const empties = [
+      ...['warmup', 'empty-1', 'empty-2', 'empty-3', 'empty-4'].map((name) => emptyExtension(scratch, name)),
+      ...['api-1', 'api-2'].map((name) => emptyExtension(scratch, name, true)),
+    ];
     const extensions = { real: path.resolve(values.extension), empties };
     const runs = [];
     const n = Number(values.runs);
@@ -187,7 +194,7 @@ async function main() {
         const result = await oneRun(harness, extensions, path.resolve(values.tests), Number(values.timeout) * 1000);
         runs.push(result);
         const a = result.activations ?? {};
-        process.stderr.write(`  B5 host run ${i + 1}/${n}: real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms (median of ${result.emptyMs?.map((ms) => ms.toFixed(1)).join(', ')}; quiet after ${result.quietAfterMs?.toFixed(0)} ms)${result.inspector ? ', B10 measured' : ''}${result.inspectorError ? `, B10 failed: ${result.inspectorError.split('\n')[0]}` : ''}${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+        process.stderr.write(`  B5 host run ${i + 1}/${n}: real ${a.real?.ms?.toFixed(2)} ms, empty ${a.empty?.ms?.toFixed(2)} ms, API only ${a.apiOnly?.ms?.toFixed(2)} ms (median of ${result.emptyMs?.map((ms) => ms.toFixed(1)).join(', ')}; quiet after ${result.quietAfterMs?.toFixed(0)} ms)${result.inspector ? ', B10 measured' : ''}${result.inspectorError ? `, B10 failed: ${result.inspectorError.split('\n')[0]}` : ''}${result.error ? `, error: ${result.error.split('\n')[0]}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         runs.push({ error: e.message });
         process.stderr.write(`  B5 host run ${i + 1}/${n} failed: ${e.message}\n`);
