@@ -1,4 +1,4 @@
-import { skipSpace } from '../core/rawPage';
+import { skipSpace, skipValue } from '../core/rawPage';
 
 /** Text that reads the same in a JSON string's bytes and in the value: printable ASCII without `"` or `\`. */
 const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
@@ -59,8 +59,7 @@ export class ByteTexts {
       const colon = skipSpace(bytes, at + quoted.length);
       if (bytes[colon] === COLON) {
         const start = skipSpace(bytes, colon + 1);
-        const end = numberEnd(bytes, start);
-        if (end > start && Number(bytes.toString('latin1', start, end)) === value) return ~start;
+        if (isNumberStart(bytes[start]) && Number(bytes.toString('latin1', start, skipValue(bytes, start))) === value) return ~start;
       }
       from = at + 1;
     }
@@ -74,15 +73,13 @@ export class ByteTexts {
  */
 export function textAt(bytes: Buffer, placed: string | number): string {
   if (typeof placed === 'string') return placed;
-  if (placed < 0) return bytes.toString('latin1', ~placed, numberEnd(bytes, ~placed));
+  if (placed < 0) return bytes.toString('latin1', ~placed, skipValue(bytes, ~placed));
   return bytes.toString('latin1', placed, bytes.indexOf(0x22, placed));
 }
 
 const COLON = 0x3a;
 
-/** Just past the number literal starting at `start`: its characters are digits, `-`, `+`, `.`, `e` and `E`. */
-function numberEnd(bytes: Buffer, start: number): number {
-  let end = start;
-  for (let c = bytes[end]; (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45; c = bytes[++end]);
-  return end;
+/** A JSON number starts with a digit or `-`; any other value (a string, an object) is not read as one. */
+function isNumberStart(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2d);
 }

@@ -211,17 +211,11 @@ class PismoEventWithSummary extends PismoEvent {
 
 /** An event whose id does not end with its timestamp (or that has none): it holds the timestamp itself. */
 class PismoEventAtTime extends PismoEventWithSummary {
-  constructor(
-    idAt: string | number,
-    kind: PismoKind,
-    sortKey: string,
-    correlationAt: string | number | undefined,
-    index: number,
-    amountAt: string | number | undefined,
-    currency: string | undefined,
-    private readonly time: string,
-  ) {
-    super(idAt, kind, sortKey, correlationAt, index, amountAt, currency);
+  private readonly time: string;
+
+  constructor(time: string, ...event: ConstructorParameters<typeof PismoEventWithSummary>) {
+    super(...event);
+    this.time = time;
   }
 
   override get timestamp(): string {
@@ -282,7 +276,7 @@ class ItemReader {
     const amountAt = amount && (typeof amount.value === 'number' ? this.placed.placeNumber(amount.key, amount.value) : this.placed.place(amount.value));
     const kind = this.kind(type, category, accountId, timeAt);
     const key = sortKey(timestamp);
-    if (timeAt < 0) return new PismoEventAtTime(idAt, kind, key, correlationAt, index, amountAt, amount?.currency, timestamp);
+    if (timeAt < 0) return new PismoEventAtTime(timestamp, idAt, kind, key, correlationAt, index, amountAt, amount?.currency);
     if (amountAt !== undefined) return new PismoEventWithSummary(idAt, kind, key, correlationAt, index, amountAt, amount?.currency);
     return new PismoEvent(idAt, kind, key, correlationAt, index);
   }
@@ -310,13 +304,10 @@ class ItemReader {
   private amountOf(data: unknown): Amount | undefined {
     if (!data || typeof data !== 'object') return undefined;
     const d = data as Record<string, unknown>;
-    const key = AMOUNT_KEYS.find((k) => this.texts.own(d[k]) !== undefined);
-    if (key === undefined) return undefined;
-    const value = d[key];
-    return {
-      key,
-      value: typeof value === 'number' ? value : (this.texts.own(value) as string),
-      currency: this.texts.share(d.currency) ?? this.texts.share(d.currency_code),
-    };
+    for (const key of AMOUNT_KEYS) {
+      const value = typeof d[key] === 'number' ? d[key] : this.texts.own(d[key]);
+      if (value !== undefined) return { key, value, currency: this.texts.share(d.currency) ?? this.texts.share(d.currency_code) };
+    }
+    return undefined;
   }
 }
