@@ -15,6 +15,7 @@ import type { Session } from '../model/session';
 import type { SessionRegistry } from '../model/sessionRegistry';
 import { clearSearch, searchOf, setSearch } from '../model/searches';
 import { ConnectionNode, type EventNode } from '../tree/nodes';
+import { revealRow } from '../tree/revealRow';
 import { CATEGORY_CHUNK } from '../tree/treeNode';
 import type { TimelineTreeProvider } from '../tree/provider';
 import { knownSession } from '../tree/targets';
@@ -172,11 +173,8 @@ export class FindCommands {
       categoryNode.shown = Math.ceil((at + 1) / CATEGORY_CHUNK) * CATEGORY_CHUNK;
       this.tree.refresh(categoryNode); // an expanded category would keep its shorter list
     }
-    try {
-      await this.treeView.reveal(categoryNode.eventNode(event), { select: true, focus: false, expand: true });
-    } catch {
-      // the view is not showing: the results node lists the match anyway
-    }
+    // a match the view cannot show is still listed under the results node
+    await revealRow(this.treeView, categoryNode.eventNode(event), { select: true, focus: false, expand: true });
   }
 
   private refresh(session: Session): void {

@@ -10,6 +10,7 @@ import { loadUntilCommand } from './loadUntilCommand';
 import type { ConnectionTarget } from './targets';
 import { type CategoryNode, ConnectionNode, type ErrorNode, type LoadMoreNode, type ShowMoreNode } from './nodes';
 import { TimelineTreeProvider } from './provider';
+import { revealRow } from './revealRow';
 import { type SearchResultsNode } from './searchNodes';
 import { TimelineStatusBar } from './statusBar';
 import type { TimelineView } from './timelineView';
@@ -22,7 +23,7 @@ export function registerTree(context: vscode.ExtensionContext, { sessions }: Mod
   const { treeView } = standIns;
   const statusBar = new TimelineStatusBar(sessions);
   const reveal = async (session: Session, options: { focus?: boolean; select?: boolean } = {}): Promise<void> => {
-    await treeView.reveal(tree.connectionNode(session), { expand: true, focus: options.focus ?? false, select: options.select ?? false });
+    await revealRow(treeView, tree.connectionNode(session), { expand: true, focus: options.focus ?? false, select: options.select ?? false });
   };
   context.subscriptions.push(
     tree,
