@@ -8,6 +8,6 @@ export interface TimelineView {
   readonly tree: TimelineTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly statusBar: TimelineStatusBar;
-  /** Shows the connection's row, expanded; `focus` moves the keyboard to it. */
+  /** Shows the connection's row, expanded, where VS Code can (see revealRow); `focus` moves the keyboard to it. */
   reveal(session: Session, options?: { focus?: boolean; select?: boolean }): Promise<void>;
 }
